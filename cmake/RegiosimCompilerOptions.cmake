@@ -1,0 +1,18 @@
+# Flags every regiosim target links privately through regiosim::build_flags.
+# -ffp-contract=off keeps floating-point results identical across machines:
+# fused multiply-add would change the last bits of trust and commitment updates.
+add_library(regiosim_build_flags INTERFACE)
+add_library(regiosim::build_flags ALIAS regiosim_build_flags)
+target_compile_features(regiosim_build_flags INTERFACE cxx_std_20)
+target_compile_options(regiosim_build_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -ffp-contract=off -fno-fast-math)
+if(REGIOSIM_WARNINGS_AS_ERRORS)
+  target_compile_options(regiosim_build_flags INTERFACE -Werror)
+endif()
+if(REGIOSIM_SANITIZE)
+  target_compile_options(regiosim_build_flags INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(regiosim_build_flags INTERFACE -fsanitize=address,undefined)
+endif()

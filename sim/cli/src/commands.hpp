@@ -1,0 +1,26 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <utility>
+#include <vector>
+
+namespace regiosim::cli {
+
+/// Each subcommand registers its options and returns the action that runs it; the action
+/// returns the process exit code or throws a regiosim::Error.
+using Action = std::function<int()>;
+/// A registered subcommand and what runs when it was given.
+using Command = std::pair<CLI::App*, Action>;
+
+Command add_run_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
+Command add_params_command(CLI::App& app);
+Command add_reflect_command(CLI::App& app);
+/// sweep, analyze, report, serve: present so `--help` shows the whole tool; each says which
+/// issue brings it and exits 64.
+void add_pending_commands(CLI::App& app, std::vector<Command>& commands);
+
+}  // namespace regiosim::cli

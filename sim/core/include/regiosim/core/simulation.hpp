@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "regiosim/core/random.hpp"
+#include "regiosim/core/run_result.hpp"
+#include "regiosim/core/scenario.hpp"
+#include "regiosim/core/simulation_state.hpp"
+
+namespace regiosim {
+
+/// One arm of a scenario, ready to run many times. Buffers are allocated here and in
+/// reset(), never inside step(), so a sweep can reuse one Simulation per thread.
+///
+/// A run is a pure function of (scenario, arm, seed, run index).
+class Simulation {
+public:
+    /// `scenario` and `arm` must outlive the simulation.
+    Simulation(const Scenario& scenario, const Arm& arm);
+
+    /// Prepares run `run_index` of seed `seed`: draws the initial state.
+    void reset(std::uint64_t seed, std::uint64_t run_index);
+
+    /// Advances one month. Returns false once the collaboration has ended or the horizon is
+    /// reached.
+    bool step();
+
+    /// reset() and step() until the end; the result stays valid until the next reset().
+    const RunResult& run(std::uint64_t seed, std::uint64_t run_index);
+
+    [[nodiscard]] const SimulationState& state() const noexcept { return state_; }
+    [[nodiscard]] SimulationState& mutable_state() noexcept { return state_; }
+    [[nodiscard]] const RunResult& result() const noexcept { return result_; }
+    [[nodiscard]] const Scenario& scenario() const noexcept { return *scenario_; }
+    /// The scenario's common interventions followed by the arm's.
+    [[nodiscard]] const std::vector<InterventionSpec>& interventions() const noexcept {
+        return interventions_;
+    }
+    [[nodiscard]] bool finished() const noexcept { return finished_; }
+
+private:
+    void initialise_partners();
+    void initialise_interventions();
+    void record_year();
+    void finish(EndCause cause);
+
+    const Scenario* scenario_;
+    const Arm* arm_;
+    std::vector<InterventionSpec> interventions_;
+    RandomStream rng_{0, 0};
+    SimulationState state_;
+    RunResult result_;
+    bool finished_ = true;
+};
+
+}  // namespace regiosim

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <Eigen/Dense>
+#include <array>
+#include <vector>
+
+#include "regiosim/core/intervention.hpp"
+#include "regiosim/core/partner_type.hpp"
+#include "regiosim/core/run_result.hpp"
+#include "regiosim/core/style.hpp"
+
+namespace regiosim {
+
+/// Partner attributes as structure of arrays: the monthly loops stream through one attribute
+/// at a time, and nothing here is resized after the run starts.
+struct PartnerArrays {
+    std::vector<Style> style;
+    std::vector<PartnerType> type;
+    std::vector<int> sector;  ///< school sector for per-pupil competition, 0 = not a school
+    std::vector<int> join_month;
+    std::vector<unsigned char> joined;
+    std::vector<unsigned char> active;
+    std::vector<unsigned char> kartrekker;
+    std::vector<unsigned char> team_member;
+    std::vector<double> alignment;
+    std::vector<double> capacity;
+    std::vector<double> effective_capacity;
+    std::vector<double> commitment;
+    std::vector<double> expertise;
+    std::vector<double> contribution;       ///< this month, share of effective capacity
+    std::vector<double> prev_contribution;  ///< last month, what others react to
+    std::vector<double> perceived_return;   ///< smoothed return index, 0–1
+    std::vector<double> instant_return;
+    std::vector<double> invested;  ///< offensief bookkeeping: cumulative contribution
+    std::vector<double> returned;  ///< offensief bookkeeping: cumulative return
+    std::vector<int> months_active;
+    std::vector<int> low_return_months;
+    std::vector<unsigned char> attends;  ///< scratch: attends this month's meeting
+
+    void resize(std::size_t n);
+    [[nodiscard]] std::size_t size() const noexcept { return style.size(); }
+};
+
+/// The interventions' combined effect this month, recomputed from the active set.
+struct ActiveEffects {
+    bool covenant = false;
+    bool agreements = false;
+    bool team = false;  ///< a team exists (its leader may be vacant)
+    bool coordinator = false;  ///< the role exists (the person may be vacant)
+    bool vertical = false;
+    bool monitoring = false;
+    bool stable_funding = false;
+    double meetings_per_year = 0.0;  ///< platform and informal meetings
+    double coordinator_intensity = 0.0;
+    double stable_level = 1.0;
+};
+
+/// Runtime state of one intervention of the arm.
+struct InterventionRuntime {
+    const InterventionSpec* spec = nullptr;
+    int funded_by = -1;  ///< funding stream index
+    int leader = -1;     ///< execution team leader partner index (resolved at start)
+    bool active = false;
+    bool finished = false;
+    int active_until = -1;  ///< first month it is no longer active (-1: horizon)
+    int firings = 0;
+    int next_allowed = 0;
+};
+
+/// Everything that changes during a run.
+struct SimulationState {
+    int month = 0;
+    PartnerArrays partners;
+    Eigen::MatrixXd trust;  ///< trust(i, j): trust of partner i in partner j
+    Eigen::VectorXd scratch;
+
+    int n_active = 0;
+    int n_joined = 0;
+    double mean_trust = 0.0;
+    double mean_commitment = 0.0;
+    double intention = 0.0;
+    double conflict = 0.0;
+    double dependence = 0.0;
+    double action = 0.0;
+    double output = 0.0;
+    double output_per_partner = 0.0;
+    double cumulative_output = 0.0;
+    int successes = 0;
+    bool success_this_month = false;
+    Phase phase = Phase::forming;
+
+    bool money_settled = false;
+    bool economy_shock = false;
+    double funding = 0.0;
+    double funding_prev = 0.0;
+    double funding_at_stable_start = 0.0;
+    int last_funding_drop = -100000;
+    int last_leader_loss = -100000;
+
+    bool coordinator_present = false;
+    int coordinator_vacant_until = -1;
+    int team_leader = -1;
+    int team_vacant_until = -1;
+    int covenant_next_renewal = -1;
+    bool covenant_renewal_this_month = false;
+
+    int drift_months = 0;
+    int deadlock_months = 0;
+    int flywheel_months = 0;
+
+    ActiveEffects effects;
+    std::vector<InterventionRuntime> interventions;
+
+    /// Noticed state for triggers: a ring buffer of past values per metric.
+    static constexpr int history_length = 16;
+    std::array<std::array<double, history_length>, 6> history{};
+};
+
+}  // namespace regiosim

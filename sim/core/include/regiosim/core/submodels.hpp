@@ -1,0 +1,59 @@
+#pragma once
+
+#include "regiosim/core/event_log.hpp"
+#include "regiosim/core/random.hpp"
+#include "regiosim/core/scenario.hpp"
+#include "regiosim/core/simulation_state.hpp"
+
+/// The submodels of the monthly step, in the order Simulation::step calls them (docs/ODD.md,
+/// "Process overview and scheduling"). Each reads the immutable scenario and changes the state.
+namespace regiosim::model {
+
+/// What every submodel may read besides the state.
+struct StepContext {
+    const Scenario& scenario;
+    const ModelParameters& p;
+    const RandomStream& rng;
+    EventLog& log;
+    RunResult& result;
+};
+
+/// Partners whose join month has come become active.
+void admit_joining_partners(SimulationState& s, const StepContext& c);
+/// Business-cycle shocks and the funding available this month; detects funding cliffs.
+void update_funding(SimulationState& s, const StepContext& c);
+/// Starts, ends and triggers interventions; applies their one-time effects; books their cost.
+void update_interventions(SimulationState& s, const StepContext& c);
+/// Key figures, the coordinator and the team leader come and go.
+void update_key_figures(SimulationState& s, const StepContext& c);
+/// The coordinator (the person) leaves: commitment falls with the network's dependence on them.
+void coordinator_departs(SimulationState& s, const StepContext& c, int intervention);
+/// Each partner decides how much to contribute, by its style.
+void decide_contributions(SimulationState& s, const StepContext& c);
+/// Joint output, small successes and perceived returns.
+void produce_results(SimulationState& s, const StepContext& c);
+/// Directed trust: reciprocity, meetings, shared success, conflict, fading.
+void update_trust(SimulationState& s, const StepContext& c);
+/// The distribution conflict over money ("meer onderhandeld dan samengewerkt").
+void update_conflict(SimulationState& s, const StepContext& c);
+/// Commitment and expertise of each partner.
+void update_commitment(SimulationState& s, const StepContext& c);
+/// Partner `i` leaves now (logged as `why`); a leaving team leader leaves the team vacant.
+void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why);
+/// Partners leave: low commitment, returns that never came, renewal moments.
+void decide_exits(SimulationState& s, const StepContext& c);
+/// Intention, dependence on the coordinator, phase, the flywheel, noticed history.
+void update_collaboration(SimulationState& s, const StepContext& c);
+/// Whether the collaboration has died this month and why; EndCause::censored if it lives.
+[[nodiscard]] EndCause check_ending(SimulationState& s, const StepContext& c);
+
+/// Mean trust among active partners and mean commitment; refreshes the cached means.
+void refresh_means(SimulationState& s);
+
+/// True when a meeting series of `per_year` meetings has one in `month` (evenly spread).
+[[nodiscard]] bool meeting_in_month(double per_year, int month) noexcept;
+
+/// Monthly probability from a yearly one.
+[[nodiscard]] double monthly_probability(double yearly) noexcept;
+
+}  // namespace regiosim::model

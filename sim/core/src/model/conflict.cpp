@@ -1,0 +1,39 @@
+#include <algorithm>
+
+#include "regiosim/core/submodels.hpp"
+
+namespace regiosim::model {
+
+void update_conflict(SimulationState& s, const StepContext& c) {
+    const auto& p = c.p;
+    const auto& a = s.partners;
+    double divergence = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        divergence += a.active[i] ? 1.0 - a.alignment[i] : 0.0;
+    }
+    divergence = s.n_active > 0 ? divergence / s.n_active : 0.0;
+    if (s.effects.covenant) {
+        divergence *= 1.0 - p.covenant_role_clarity;
+    }
+    // Money on the table that is not divided by agreement is what partners fight over.
+    const double stake = std::min(1.0, s.funding / p.conflict_stake_reference);
+    // Conflicts escalate: every month of quarrel makes the next quarrel easier.
+    double growth = p.conflict_growth * stake * divergence * (1.0 + p.conflict_escalation * s.conflict) *
+                    (1.0 + p.conflict_policy_pressure_growth * c.scenario.context.policy_pressure);
+    if (s.money_settled) {
+        growth *= 1.0 - p.conflict_settled_dampening;
+    }
+    // Negotiation needs openness (seed 001): partners who trust each other settle faster.
+    const double resolution = p.conflict_resolution * std::min(1.0, s.mean_trust / p.conflict_trust_reference) *
+                              (s.effects.vertical ? 1.0 + p.vertical_decision_speed : 1.0);
+    s.conflict += growth * (1.0 - s.conflict) - resolution * s.conflict;
+    s.conflict = std::clamp(s.conflict, 0.0, 1.0);
+
+    const bool was = s.deadlock_months > 0;
+    s.deadlock_months = s.conflict >= p.conflict_deadlock_level ? s.deadlock_months + 1 : 0;
+    if (!was && s.deadlock_months > 0) {
+        c.log.add(s.month, EventKind::deadlock_began, -1, -1, s.conflict);
+    }
+}
+
+}  // namespace regiosim::model

@@ -1,0 +1,64 @@
+#include <algorithm>
+
+#include "regiosim/core/submodels.hpp"
+
+namespace regiosim::model {
+
+namespace {
+
+// Companies deliver the co-financed hours; in a shock they deliver less and the subsidy that
+// depends on those hours shrinks with them (seed 003, Van der Vegt).
+double cofinancing_met(const SimulationState& s, const ModelParameters& p) {
+    return s.economy_shock ? 1.0 - p.capacity_company_shock_cut : 1.0;
+}
+
+}  // namespace
+
+void update_funding(SimulationState& s, const StepContext& c) {
+    const auto& p = c.p;
+    const int t = s.month;
+    const double u = c.rng.uniform(DrawPurpose::business_cycle, static_cast<std::uint32_t>(t), 0);
+    if (!s.economy_shock && u < p.economy_shock_rate) {
+        s.economy_shock = true;
+        c.log.add(t, EventKind::economic_shock_began);
+    } else if (s.economy_shock && u < p.economy_shock_end_rate) {
+        s.economy_shock = false;
+        c.log.add(t, EventKind::economic_shock_ended);
+    }
+
+    double total = 0.0;
+    const double met = cofinancing_met(s, p);
+    for (std::size_t f = 0; f < c.scenario.funding.size(); ++f) {
+        const auto& stream = c.scenario.funding[f];
+        const bool running =
+            t >= stream.start_month && (stream.end_month < 0 || t < stream.end_month);
+        if (!running) {
+            continue;
+        }
+        if (t == stream.start_month && t > 0) {
+            c.log.add(t, EventKind::funding_started, -1, static_cast<int>(f));
+        }
+        // A stream needing a co-financing share s is cut by the share of those hours not met.
+        const double delivered = 1.0 - stream.cofinancing_share * (1.0 - met);
+        total += stream.monthly_amount * delivered;
+    }
+    if (s.effects.stable_funding) {
+        total = std::max(total, s.funding_at_stable_start * s.effects.stable_level);
+    }
+
+    s.funding_prev = s.funding;
+    s.funding = total;
+    if (s.funding_prev > 0.0 && total < (1.0 - p.funding_cliff_drop) * s.funding_prev) {
+        s.last_funding_drop = t;
+        c.log.add(t, EventKind::funding_cliff, -1, -1, s.funding_prev, total);
+    }
+
+    auto& a = s.partners;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const bool company = a.type[i] == PartnerType::company;
+        a.effective_capacity[i] =
+            a.capacity[i] * (company && s.economy_shock ? 1.0 - p.capacity_company_shock_cut : 1.0);
+    }
+}
+
+}  // namespace regiosim::model

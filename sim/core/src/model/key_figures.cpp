@@ -1,0 +1,141 @@
+#include <algorithm>
+
+#include "regiosim/core/submodels.hpp"
+
+namespace regiosim::model {
+
+namespace {
+
+double mean_trust_in(const SimulationState& s, Eigen::Index j) {
+    double sum = 0.0;
+    int count = 0;
+    for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
+        if (i != j && s.partners.active[static_cast<std::size_t>(i)]) {
+            sum += s.trust(i, j);
+            ++count;
+        }
+    }
+    return count > 0 ? sum / count : 0.0;
+}
+
+// The personal part of trust — what lies above trust in the organisation as such — leaves
+// with the person, in both directions, unless onboarding rebuilds part of it.
+void lose_personal_trust(SimulationState& s, Eigen::Index j, double loss, double institutional) {
+    for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
+        if (i == j) {
+            continue;
+        }
+        double& in = s.trust(i, j);
+        if (in > institutional) {
+            in = institutional + (in - institutional) * (1.0 - loss);
+        }
+        double& out = s.trust(j, i);
+        if (out > institutional) {
+            out = institutional + (out - institutional) * (1.0 - loss);
+        }
+    }
+}
+
+void key_figure_leaves(SimulationState& s, const StepContext& c, std::size_t i) {
+    const auto& p = c.p;
+    auto& a = s.partners;
+    const auto j = static_cast<Eigen::Index>(i);
+    const double onboarding = s.coordinator_present ? p.coordinator_onboarding : 0.0;
+    const double loss = p.key_figure_personal_share * (1.0 - onboarding);
+    const double before = mean_trust_in(s, j);
+    lose_personal_trust(s, j, loss, p.trust_institutional);
+    a.commitment[i] = a.commitment[i] * (1.0 - loss) + p.key_figure_newcomer_commitment * loss;
+    a.expertise[i] = a.expertise[i] * (1.0 - loss) + p.key_figure_newcomer_expertise * loss;
+    a.kartrekker[i] = c.rng.bernoulli(p.key_figure_kartrekker_share, DrawPurpose::key_figure_newcomer,
+                                      static_cast<std::uint32_t>(s.month),
+                                      static_cast<std::uint32_t>(i))
+                          ? 1
+                          : 0;
+    c.log.add(s.month, EventKind::key_figure_left, static_cast<int>(i), -1, before,
+              mean_trust_in(s, j));
+
+    if (static_cast<int>(i) == s.team_leader) {
+        // The trekker was a person: the team stalls until someone new takes the lead.
+        s.team_leader = -1;
+        s.team_vacant_until = s.month + static_cast<int>(p.team_vacancy_months);
+        s.last_leader_loss = s.month;
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            if (a.active[k]) {
+                a.commitment[k] *= 1.0 - p.team_leader_loss_shock;
+            }
+        }
+        c.log.add(s.month, EventKind::team_leader_left, static_cast<int>(i));
+    }
+}
+
+void replace_team_leader(SimulationState& s, const StepContext& c) {
+    auto& a = s.partners;
+    int best = -1;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.active[i] && (best < 0 || a.commitment[i] > a.commitment[static_cast<std::size_t>(best)])) {
+            best = static_cast<int>(i);
+        }
+    }
+    if (best >= 0) {
+        s.team_leader = best;
+        a.team_member[static_cast<std::size_t>(best)] = 1;
+        s.team_vacant_until = -1;
+        c.log.add(s.month, EventKind::team_leader_replaced, best);
+    }
+}
+
+}  // namespace
+
+void coordinator_departs(SimulationState& s, const StepContext& c, int intervention) {
+    if (!s.coordinator_present) {
+        return;
+    }
+    // The network leaned on this person; how much falls away depends on how much it leaned.
+    const double shock = c.p.coordinator_loss_shock * s.dependence;
+    auto& a = s.partners;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.active[i]) {
+            a.commitment[i] *= 1.0 - shock;
+        }
+    }
+    if (s.dependence >= c.p.flywheel_max_dependence) {
+        s.last_leader_loss = s.month;
+    }
+    c.log.add(s.month, EventKind::coordinator_left, -1, intervention, s.dependence, shock);
+    s.coordinator_present = false;
+    s.dependence = 0.0;
+}
+
+void update_key_figures(SimulationState& s, const StepContext& c) {
+    const auto& p = c.p;
+    const auto t = static_cast<std::uint32_t>(s.month);
+    const double hazard = monthly_probability(p.key_figure_turnover);
+    auto& a = s.partners;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.active[i] &&
+            c.rng.bernoulli(hazard, DrawPurpose::key_figure_departure, t, static_cast<std::uint32_t>(i))) {
+            key_figure_leaves(s, c, i);
+        }
+    }
+
+    if (s.effects.team && s.team_leader < 0 && s.month >= s.team_vacant_until) {
+        replace_team_leader(s, c);
+    }
+
+    if (s.effects.coordinator) {
+        if (s.coordinator_present &&
+            c.rng.bernoulli(monthly_probability(p.coordinator_turnover),
+                            DrawPurpose::coordinator_departure, t, 0)) {
+            // The person leaves; the role continues after a vacancy.
+            coordinator_departs(s, c, -1);
+            s.coordinator_vacant_until = s.month + static_cast<int>(p.coordinator_vacancy_months);
+        } else if (!s.coordinator_present && s.month >= s.coordinator_vacant_until) {
+            s.coordinator_present = true;
+            c.log.add(s.month, EventKind::coordinator_arrived);
+        }
+    } else {
+        s.coordinator_present = false;
+    }
+}
+
+}  // namespace regiosim::model

@@ -1,0 +1,92 @@
+#include <algorithm>
+
+#include "regiosim/core/submodels.hpp"
+
+namespace regiosim::model {
+
+void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why) {
+    s.partners.active[i] = 0;
+    s.partners.contribution[i] = 0.0;
+    s.partners.team_member[i] = 0;
+    c.log.add(s.month, why, static_cast<int>(i), -1, s.partners.commitment[i]);
+    if (static_cast<int>(i) == s.team_leader) {
+        // A team without its leader's organisation needs a new trekker.
+        s.team_leader = -1;
+        s.team_vacant_until = s.month + static_cast<int>(c.p.team_vacancy_months);
+        s.last_leader_loss = s.month;
+    }
+    --s.n_active;
+}
+
+void admit_joining_partners(SimulationState& s, const StepContext& c) {
+    auto& a = s.partners;
+    const double base = c.p.trust_initial;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.joined[i] || a.join_month[i] != s.month) {
+            continue;
+        }
+        a.joined[i] = 1;
+        a.active[i] = 1;
+        ++s.n_joined;
+        if (s.month > 0) {
+            // Newcomers start with the trust of strangers, whatever the others built meanwhile.
+            const auto ii = static_cast<Eigen::Index>(i);
+            for (Eigen::Index j = 0; j < s.trust.cols(); ++j) {
+                if (j != ii) {
+                    s.trust(ii, j) = base;
+                    s.trust(j, ii) = base;
+                }
+            }
+            c.log.add(s.month, EventKind::partner_joined, static_cast<int>(i));
+        }
+    }
+    int active = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        active += a.active[i];
+    }
+    s.n_active = active;
+}
+
+void decide_exits(SimulationState& s, const StepContext& c) {
+    const auto& p = c.p;
+    auto& a = s.partners;
+    const auto t = static_cast<std::uint32_t>(s.month);
+    double barrier = s.effects.covenant ? p.covenant_exit_barrier : 0.0;
+    if (c.result.month_self_sustaining >= 0) {
+        barrier = 1.0 - (1.0 - barrier) * (1.0 - p.flywheel_exit_protection);
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!a.active[i]) {
+            continue;
+        }
+        ++a.months_active[i];
+        const auto idx = static_cast<std::uint32_t>(i);
+
+        if (a.style[i] == Style::offensief && a.months_active[i] >= p.style_offensief_patience &&
+            a.invested[i] > 0.0 && a.returned[i] < p.style_offensief_required_ratio * a.invested[i]) {
+            remove_partner(s, c, i, EventKind::offensief_pulled_out);
+            continue;
+        }
+        if (a.style[i] == Style::utilitair) {
+            a.low_return_months[i] =
+                a.perceived_return[i] < p.exit_utilitair_return ? a.low_return_months[i] + 1 : 0;
+            if (a.low_return_months[i] >= p.exit_utilitair_patience &&
+                c.rng.bernoulli(1.0 - barrier, DrawPurpose::partner_exit, t, idx, 1)) {
+                remove_partner(s, c, i, EventKind::utilitair_left_for_returns);
+                continue;
+            }
+        }
+        if (s.covenant_renewal_this_month && a.commitment[i] < p.covenant_renewal_threshold &&
+            c.rng.bernoulli(p.covenant_renewal_exit, DrawPurpose::renewal, t, idx)) {
+            remove_partner(s, c, i, EventKind::left_at_renewal);
+            continue;
+        }
+        if (a.commitment[i] < p.exit_commitment_threshold &&
+            c.rng.bernoulli(p.exit_hazard * (1.0 - barrier), DrawPurpose::partner_exit, t, idx)) {
+            remove_partner(s, c, i, EventKind::partner_left);
+        }
+    }
+    s.covenant_renewal_this_month = false;
+}
+
+}  // namespace regiosim::model

@@ -1,0 +1,263 @@
+#include "regiosim/core/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "regiosim/core/event_log.hpp"
+#include "regiosim/core/submodels.hpp"
+
+namespace regiosim {
+
+namespace {
+
+// Room for every event a run can plausibly log; more are counted, not stored (EventLog).
+std::size_t event_capacity(std::size_t partners, int months) {
+    return 256 + 8 * partners + 4 * static_cast<std::size_t>(months);
+}
+
+}  // namespace
+
+void PartnerArrays::resize(std::size_t n) {
+    style.resize(n);
+    type.resize(n);
+    sector.resize(n);
+    join_month.resize(n);
+    joined.resize(n);
+    active.resize(n);
+    kartrekker.resize(n);
+    team_member.resize(n);
+    alignment.resize(n);
+    capacity.resize(n);
+    effective_capacity.resize(n);
+    commitment.resize(n);
+    expertise.resize(n);
+    contribution.resize(n);
+    prev_contribution.resize(n);
+    perceived_return.resize(n);
+    instant_return.resize(n);
+    invested.resize(n);
+    returned.resize(n);
+    months_active.resize(n);
+    low_return_months.resize(n);
+    attends.resize(n);
+}
+
+Simulation::Simulation(const Scenario& scenario, const Arm& arm)
+    : scenario_(&scenario), arm_(&arm) {
+    interventions_ = scenario.interventions;
+    interventions_.insert(interventions_.end(), arm.interventions.begin(), arm.interventions.end());
+    const auto n = scenario.partners.size();
+    state_.partners.resize(n);
+    state_.trust.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    state_.scratch.resize(static_cast<Eigen::Index>(n));
+    state_.interventions.resize(interventions_.size());
+    const int years = (scenario.horizon_months + 11) / 12;
+    result_.years.reserve(static_cast<std::size_t>(years));
+    result_.spent.assign(static_cast<std::size_t>(years) * interventions_.size(), 0.0);
+    result_.events.reserve(event_capacity(n, scenario.horizon_months));
+}
+
+void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
+    rng_ = RandomStream(seed, run_index);
+    const auto& p = scenario_->model;
+    auto& s = state_;
+    s.month = 0;
+    s.n_active = 0;
+    s.n_joined = 0;
+    s.intention = p.intention_initial +
+                  (scenario_->context.existing_structure ? p.existing_intention_bonus : 0.0);
+    s.intention = std::min(1.0, s.intention);
+    s.conflict = 0.0;
+    s.dependence = 0.0;
+    s.action = 0.0;
+    s.output = 0.0;
+    s.output_per_partner = 0.0;
+    s.cumulative_output = 0.0;
+    s.successes = 0;
+    s.success_this_month = false;
+    s.phase = scenario_->context.existing_structure ? Phase::structuring : Phase::forming;
+    s.money_settled = scenario_->context.money_settled;
+    s.economy_shock = false;
+    s.funding = 0.0;
+    s.funding_prev = 0.0;
+    s.funding_at_stable_start = 0.0;
+    s.last_funding_drop = -100000;
+    s.last_leader_loss = -100000;
+    s.coordinator_present = false;
+    s.coordinator_vacant_until = -1;
+    s.team_leader = -1;
+    s.team_vacant_until = -1;
+    s.covenant_next_renewal = -1;
+    s.covenant_renewal_this_month = false;
+    s.drift_months = 0;
+    s.deadlock_months = 0;
+    s.flywheel_months = 0;
+    s.effects = ActiveEffects{};
+    for (auto& row : s.history) {
+        row.fill(0.0);
+    }
+
+    result_.months_survived = 0;
+    result_.ended = false;
+    result_.cause = EndCause::censored;
+    result_.month_self_sustaining = -1;
+    result_.months_to_first_success = -1;
+    result_.total_cost = 0.0;
+    result_.cumulative_results = 0.0;
+    result_.years.clear();
+    std::fill(result_.spent.begin(), result_.spent.end(), 0.0);
+    result_.events.clear();
+    result_.dropped_events = 0;
+
+    initialise_partners();
+    initialise_interventions();
+    model::refresh_means(s);
+    for (auto& row : s.history) {
+        row.fill(0.0);
+    }
+    finished_ = false;
+}
+
+void Simulation::initialise_partners() {
+    const auto& p = scenario_->model;
+    const auto& ctx = scenario_->context;
+    auto& a = state_.partners;
+    const double expertise_bonus = ctx.existing_structure ? p.existing_expertise_bonus : 0.0;
+    for (std::size_t i = 0; i < scenario_->partners.size(); ++i) {
+        const auto& spec = scenario_->partners[i];
+        const auto idx = static_cast<std::uint32_t>(i);
+        a.style[i] = spec.style;
+        a.type[i] = spec.type;
+        a.sector[i] = ctx.per_pupil_competition ? school_sector(spec.type) : 0;
+        a.join_month[i] = spec.join_month;
+        a.joined[i] = 0;
+        a.active[i] = 0;
+        a.kartrekker[i] = spec.kartrekker || rng_.bernoulli(p.key_figure_kartrekker_share,
+                                                            DrawPurpose::key_figure_newcomer, 0, idx, 1)
+                              ? 1
+                              : 0;
+        a.team_member[i] = 0;
+        a.alignment[i] = spec.alignment;
+        a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
+                                                   (spec.parallel_collaborations - 1));
+        a.effective_capacity[i] = a.capacity[i];
+        const double noise = p.initial_commitment_spread *
+                             rng_.normal(DrawPurpose::partner_heterogeneity, 0, idx, 0);
+        a.commitment[i] = std::clamp(spec.commitment + noise, 0.0, 1.0);
+        a.expertise[i] = std::min(1.0, spec.expertise + expertise_bonus);
+        a.contribution[i] = 0.0;
+        a.prev_contribution[i] = 0.0;
+        a.perceived_return[i] = p.commitment_return_reference;
+        a.instant_return[i] = 0.0;
+        a.invested[i] = 0.0;
+        a.returned[i] = 0.0;
+        a.months_active[i] = 0;
+        a.low_return_months[i] = 0;
+        a.attends[i] = 0;
+    }
+    const double base = p.trust_initial + (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
+    const auto n = static_cast<Eigen::Index>(a.size());
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double noise =
+                i == j ? 0.0
+                       : p.trust_initial_spread *
+                             rng_.normal(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(i),
+                                         static_cast<std::uint32_t>(j));
+            state_.trust(i, j) = i == j ? 1.0 : std::clamp(base + noise, 0.0, 1.0);
+        }
+    }
+}
+
+void Simulation::initialise_interventions() {
+    for (std::size_t k = 0; k < interventions_.size(); ++k) {
+        auto& rt = state_.interventions[k];
+        rt = InterventionRuntime{};
+        rt.spec = &interventions_[k];
+        rt.funded_by = -1;
+        const auto& stream = rt.spec->funded_by;
+        for (std::size_t f = 0; f < scenario_->funding.size() && !stream.empty(); ++f) {
+            if (scenario_->funding[f].name == stream) {
+                rt.funded_by = static_cast<int>(f);
+            }
+        }
+        rt.leader = rt.spec->leader.empty() ? -1 : scenario_->partner_index(rt.spec->leader);
+        rt.next_allowed = rt.spec->start_month;
+    }
+}
+
+bool Simulation::step() {
+    if (finished_) {
+        return false;
+    }
+    auto& s = state_;
+    EventLog log(result_.events, result_.dropped_events);
+    const model::StepContext c{*scenario_, scenario_->model, rng_, log, result_};
+
+    model::admit_joining_partners(s, c);
+    model::refresh_means(s);
+    model::update_funding(s, c);
+    model::update_interventions(s, c);
+    model::update_key_figures(s, c);
+    model::decide_contributions(s, c);
+    model::produce_results(s, c);
+    model::update_trust(s, c);
+    model::update_conflict(s, c);
+    model::update_commitment(s, c);
+    model::decide_exits(s, c);
+    model::update_collaboration(s, c);
+    const EndCause cause = model::check_ending(s, c);
+
+    const bool year_end = (s.month + 1) % 12 == 0;
+    const bool horizon = s.month + 1 >= scenario_->horizon_months;
+    if (cause != EndCause::censored) {
+        log.add(s.month, EventKind::ended, -1, static_cast<int>(cause));
+        record_year();
+        finish(cause);
+        return false;
+    }
+    if (year_end || horizon) {
+        record_year();
+    }
+    if (horizon) {
+        finish(EndCause::censored);
+        return false;
+    }
+    ++s.month;
+    return true;
+}
+
+void Simulation::record_year() {
+    const auto& s = state_;
+    YearRecord y;
+    y.year = s.month / 12 + 1;
+    y.active_partners = s.n_active;
+    y.mean_trust = s.mean_trust;
+    y.mean_commitment = s.mean_commitment;
+    y.cumulative_results = s.cumulative_output;
+    y.intention = s.intention;
+    y.conflict = s.conflict;
+    y.dependence = s.dependence;
+    y.funding = s.funding;
+    y.phase = s.phase;
+    if (result_.years.size() < result_.years.capacity()) {
+        result_.years.push_back(y);
+    }
+}
+
+void Simulation::finish(EndCause cause) {
+    finished_ = true;
+    result_.months_survived = state_.month + 1;
+    result_.ended = cause != EndCause::censored;
+    result_.cause = cause;
+    result_.cumulative_results = state_.cumulative_output;
+}
+
+const RunResult& Simulation::run(std::uint64_t seed, std::uint64_t run_index) {
+    reset(seed, run_index);
+    while (step()) {
+    }
+    return result_;
+}
+
+}  // namespace regiosim

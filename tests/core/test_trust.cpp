@@ -1,0 +1,253 @@
+// model::update_trust on hand-set states: reciprocity (1:3), meetings, conflict, fading.
+#include <catch2/catch.hpp>
+#include <cstddef>
+
+#include "scenario_builder.hpp"
+
+using namespace regiosim;
+using namespace regiosim::test;
+
+namespace {
+
+/// Four non-school partners (a municipality and three companies): no per-pupil rivalry.
+Scenario neutral_region(const ModelParameters& p) {
+    return make_region(0, 3, {Style::utilitair}, p);
+}
+
+ModelParameters without_fade() {
+    ModelParameters p;
+    p.trust_fade = 0.0;
+    return p;
+}
+
+void set_contributions(SimulationState& s, double value) {
+    std::fill(s.partners.contribution.begin(), s.partners.contribution.end(), value);
+}
+
+}  // namespace
+
+TEST_CASE("a partner that keeps its share gains trust build*observation*(1-T)", "[trust]") {
+    Harness h(neutral_region(without_fade()));
+    h.admit();
+    auto& s = h.state();
+    const auto& p = h.scenario().model;
+    h.set_trust(0.4);
+    set_contributions(s, 0.5);  // everyone meets the reciprocity norm 0.7*0.5
+    auto c = h.context();
+    model::update_trust(s, c);
+    const double gain = p.trust_build_rate * p.trust_observation_rate * (1.0 - 0.4);
+    REQUIRE(gain > 0.0);
+    for (Eigen::Index i = 0; i < 4; ++i) {
+        for (Eigen::Index j = 0; j < 4; ++j) {
+            if (i != j) {
+                CHECK(s.trust(i, j) == Approx(0.4 + gain).epsilon(1e-12));
+            }
+        }
+        CHECK(s.trust(i, i) == 1.0);
+    }
+}
+
+TEST_CASE("free-riding loses trust erosion*observation*shortfall*T", "[trust]") {
+    Harness h(neutral_region(without_fade()));
+    h.admit();
+    auto& s = h.state();
+    const auto& p = h.scenario().model;
+    h.set_trust(0.4);
+    set_contributions(s, 0.5);
+    s.partners.contribution[1] = 0.0;    // free rides completely
+    s.partners.contribution[2] = 0.175;  // gives half of what 0 expects (0.7 * 0.5)
+    auto c = h.context();
+    model::update_trust(s, c);
+    const double obs = p.trust_observation_rate;
+    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 1.0 * 0.4).epsilon(1e-12));
+    CHECK(s.trust(0, 2) == Approx(0.4 - p.trust_erosion_rate * obs * 0.5 * 0.4).epsilon(1e-12));
+    // Partner 3 kept its share towards 0.
+    CHECK(s.trust(0, 3) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(1e-12));
+    // Partner 1 gave nothing and so expects nothing: it keeps building trust in the others.
+    CHECK(s.trust(1, 0) > 0.4);
+    // Partner 2 expects 0.7*0.175 = 0.1225 of others; partner 1 gives 0: full shortfall.
+    CHECK(s.trust(2, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(1e-12));
+}
+
+TEST_CASE("with the default rates trust breaks three times as fast as it builds (1:3)", "[trust]") {
+    const ModelParameters defaults;
+    CHECK(defaults.trust_erosion_rate == Approx(3.0 * defaults.trust_build_rate));
+
+    Harness h(neutral_region(without_fade()));  // default build and erosion rates
+    h.admit();
+    auto& s = h.state();
+    h.set_trust(0.5);  // at T = 0.5, (1-T) = T: the asymmetry is the ratio of rates
+    set_contributions(s, 0.5);
+    s.partners.contribution[1] = 0.0;
+    auto c = h.context();
+    model::update_trust(s, c);
+    const double gain = s.trust(0, 2) - 0.5;
+    const double loss = 0.5 - s.trust(0, 1);
+    REQUIRE(gain > 0.0);
+    CHECK(loss == Approx(3.0 * gain).epsilon(1e-9));
+
+    // Recovering what one month of free-riding destroyed takes three good months.
+    double t = s.trust(0, 1);
+    int months = 0;
+    for (; t < 0.5 && months < 100; ++months) {
+        for (Eigen::Index i = 0; i < 4; ++i) {
+            for (Eigen::Index j = 0; j < 4; ++j) {
+                s.trust(i, j) = i == j ? 1.0 : t;
+            }
+        }
+        set_contributions(s, 0.5);
+        model::update_trust(s, c);
+        t = s.trust(0, 1);
+    }
+    CHECK(months >= 3);
+}
+
+TEST_CASE("performance agreements make kept and broken promises more visible", "[trust]") {
+    Harness h(neutral_region(without_fade()));
+    h.admit();
+    auto& s = h.state();
+    const auto& p = h.scenario().model;
+    h.set_trust(0.4);
+    set_contributions(s, 0.5);
+    s.partners.contribution[1] = 0.0;
+    s.effects.agreements = true;
+    auto c = h.context();
+    model::update_trust(s, c);
+    const double obs = p.trust_observation_rate * (1.0 + p.agreements_visibility);
+    CHECK(s.trust(0, 2) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(1e-12));
+    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(1e-12));
+}
+
+TEST_CASE("meetings raise trust only between partners who both attend", "[trust]") {
+    ModelParameters p = without_fade();
+    p.trust_build_rate = 0.0;                                  // isolate the meeting
+    auto scenario = make_region(0, 9, {Style::utilitair}, p);  // 10 partners
+    Harness h(std::move(scenario), 0, 7);
+    h.admit();
+    auto& s = h.state();
+    h.set_trust(0.3);
+    set_contributions(s, 0.0);
+    std::fill(s.partners.commitment.begin(), s.partners.commitment.end(), 0.0);  // attend: 1/2
+    s.partners.active[9] = 0;            // a partner that has left attends nothing
+    s.effects.meetings_per_year = 12.0;  // a meeting every month
+    REQUIRE(model::meeting_in_month(12.0, s.month));
+    auto c = h.context();
+    model::update_trust(s, c);
+
+    const auto& a = s.partners;
+    const double gain = h.scenario().model.meetings_trust_gain * (1.0 - 0.3);
+    int attendees = 0;
+    for (std::size_t i = 0; i < 10; ++i) {
+        attendees += a.attends[i];
+    }
+    CHECK(a.attends[9] == 0);
+    // The fixed seed gives both attendees and absentees, so both branches are checked.
+    REQUIRE(attendees >= 2);
+    REQUIRE(attendees <= 8);
+    for (std::size_t i = 0; i < 10; ++i) {
+        for (std::size_t j = 0; j < 10; ++j) {
+            if (i == j) {
+                continue;
+            }
+            INFO(i << " -> " << j);
+            const double t = s.trust(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+            if (a.attends[i] && a.attends[j]) {
+                CHECK(t == Approx(0.3 + gain).epsilon(1e-12));
+            } else {
+                CHECK(t == 0.3);
+            }
+        }
+    }
+    // Attending also lifts the attendee's commitment.
+    for (std::size_t i = 0; i < 9; ++i) {
+        CHECK((a.commitment[i] > 0.0) == (a.attends[i] == 1));
+    }
+
+    // Without a meeting this month nothing changes.
+    Harness quiet(make_region(0, 9, {Style::utilitair}, p), 0, 7);
+    quiet.admit();
+    quiet.set_trust(0.3);
+    set_contributions(quiet.state(), 0.0);
+    auto qc = quiet.context();
+    model::update_trust(quiet.state(), qc);
+    CHECK(quiet.state().trust(0, 1) == 0.3);
+}
+
+TEST_CASE("conflict erodes trust more between rival schools of the same sector", "[trust]") {
+    ModelParameters p = without_fade();
+    p.trust_build_rate = 0.0;  // isolate conflict erosion
+    // school0, school1 (vo: same sector), municipality, company0
+    auto scenario = make_region(2, 1, {Style::utilitair}, p);
+    for (auto& partner : scenario.partners) {
+        partner.alignment = 0.4;
+    }
+
+    auto erosion = [&](bool competition) {
+        auto sc = scenario;
+        sc.context.per_pupil_competition = competition;
+        Harness h(std::move(sc));
+        h.admit();
+        auto& s = h.state();
+        h.set_trust(0.5);
+        set_contributions(s, 0.0);
+        s.conflict = 0.5;
+        auto c = h.context();
+        model::update_trust(s, c);
+        return std::pair{0.5 - s.trust(0, 1), 0.5 - s.trust(0, 3)};  // rival, non-rival
+    };
+
+    const auto [rival, neutral] = erosion(true);
+    const double expected = p.trust_conflict_erosion * 0.5 * (1.0 - 0.4) * 0.5;
+    CHECK(neutral == Approx(expected).epsilon(1e-12));
+    CHECK(rival == Approx(expected * (1.0 + p.trust_school_rivalry)).epsilon(1e-12));
+    CHECK(rival > neutral);
+
+    // Without per-pupil competition two schools are not rivals.
+    const auto [schools, other] = erosion(false);
+    CHECK(schools == Approx(other).epsilon(1e-12));
+
+    // ... and rivals also build trust more slowly.
+    ModelParameters q = without_fade();
+    auto sc = make_region(2, 1, {Style::utilitair}, q);
+    Harness h(std::move(sc));
+    h.admit();
+    h.set_trust(0.5);
+    set_contributions(h.state(), 0.5);
+    auto c = h.context();
+    model::update_trust(h.state(), c);
+    const double rival_gain = h.state().trust(0, 1) - 0.5;
+    const double neutral_gain = h.state().trust(0, 3) - 0.5;
+    CHECK(rival_gain == Approx(neutral_gain * (1.0 - q.trust_school_rivalry)).epsilon(1e-9));
+}
+
+TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
+    ModelParameters p;
+    p.trust_build_rate = 0.0;
+    Harness h(neutral_region(p));
+    h.admit();
+    auto& s = h.state();
+    const double inst = p.trust_institutional;
+    h.set_trust(0.8);
+    s.trust(0, 1) = 0.05;  // below the institutional level: fades up
+    set_contributions(s, 0.0);
+    auto c = h.context();
+    model::update_trust(s, c);
+    CHECK(s.trust(1, 0) == Approx(0.8 + p.trust_fade * (inst - 0.8)).epsilon(1e-12));
+    CHECK(s.trust(0, 1) == Approx(0.05 + p.trust_fade * (inst - 0.05)).epsilon(1e-12));
+
+    for (int m = 0; m < 1500; ++m) {
+        model::update_trust(s, c);
+    }
+    CHECK(s.trust(1, 0) == Approx(inst).margin(1e-4));
+    CHECK(s.trust(0, 1) == Approx(inst).margin(1e-4));
+    CHECK(s.trust(1, 0) > inst);
+    CHECK(s.trust(0, 1) < inst);
+
+    // Inactive partners' trust is frozen.
+    s.partners.active[3] = 0;
+    s.trust(3, 0) = 0.9;
+    s.trust(0, 3) = 0.9;
+    model::update_trust(s, c);
+    CHECK(s.trust(3, 0) == 0.9);
+    CHECK(s.trust(0, 3) == 0.9);
+}
