@@ -8,6 +8,11 @@ target_compile_options(regiosim_build_flags INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
   -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
   -ffp-contract=off -fno-fast-math)
+# GCC 12 reports false -Wrestrict positives inside libstdc++'s std::string at -O2
+# (GCC bug 105329); the warning stays on for other compilers.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(regiosim_build_flags INTERFACE -Wno-restrict)
+endif()
 if(REGIOSIM_WARNINGS_AS_ERRORS)
   target_compile_options(regiosim_build_flags INTERFACE -Werror)
 endif()

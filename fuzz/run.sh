@@ -30,7 +30,7 @@ corpus="$build/corpus"
 mkdir -p "$seeds" "$corpus" "$build/findings"
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/$(sha1sum "$file" | cut -c1-16).toml"
-done < <(find "$root/scenarios" "$root/tests/scenario/data" -name '*.toml' -print0 2>/dev/null)
+done < <(find "$root/scenarios" "$root/tests/scenario/data" -type f -name '*.toml' -print0 2>/dev/null)
 
 # Dictionary: the format's keys plus every model parameter group and name.
 dict="$build/scenario.dict"

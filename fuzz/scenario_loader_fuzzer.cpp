@@ -26,8 +26,8 @@ const std::filesystem::path base_dir = std::filesystem::path(REGIOSIM_SOURCE_DIR
 void check_round_trip(const regiosim::LoadedScenario& loaded) {
     regiosim::LoadedScenario again;
     try {
-        again = regiosim::load_scenario_detailed_from_string(loaded.resolved_text,
-                                                             "resolved.toml", base_dir);
+        again = regiosim::load_scenario_detailed_from_string(loaded.resolved_text, "resolved.toml",
+                                                             base_dir);
     } catch (const regiosim::Error& error) {
         finding("the resolved text of a loaded scenario does not load", error.what());
     }

@@ -237,12 +237,9 @@ TEST_CASE("a covenant that is not renewed ends after its term", "[covenant]") {
     CHECK(months_of(r.events, EventKind::intervention_ended) == std::vector<int>{24});
 }
 
-// MODEL BUG (sim/core/src/model/interventions.cpp, update_interventions(), the renewal block
-// `if (spec.kind == InterventionKind::covenant && t == s.covenant_next_renewal && t > 0)`):
-// `renew` is only looked at when the covenant has no duration. A covenant with renew = false
-// and an explicit duration longer than its term is still "re-signed" every term: it logs
-// covenant_renewed, renews intention, and opens a renewal moment at which partners leave.
-TEST_CASE("a covenant with renew=false and a duration is never re-signed", "[covenant][!mayfail]") {
+// Regression: update_interventions() once re-signed a covenant every term whenever it had a
+// duration, ignoring renew = false (logging covenant_renewed and opening renewal exits).
+TEST_CASE("a covenant with renew=false and a duration is never re-signed", "[covenant]") {
     auto s = make_region(3, 3, {Style::overstijgend});
     disable_endings(s.model);
     auto covenant = intervention(InterventionKind::covenant, 0, 60);

@@ -42,7 +42,7 @@ void* allocate_aligned(std::size_t size, std::align_val_t align) {
     throw std::bad_alloc();
 }
 
-void count_malloc() noexcept {
+[[maybe_unused]] void count_malloc() noexcept {
     if (g_counting.load(std::memory_order_relaxed)) {
         g_malloc_calls.fetch_add(1, std::memory_order_relaxed);
     }

@@ -15,6 +15,7 @@ Scenario sagging_region() {
     auto s = make_region(4, 4, {Style::utilitair, Style::defensief, Style::offensief});
     disable_endings(s.model);
     quiet_world(s.model);
+    s.model.commitment_decay = 0.06;  // make sure it sags
     return s;
 }
 
@@ -69,7 +70,10 @@ std::vector<int> every(int first, int step, int horizon) {
 
 TEST_CASE("a trigger fires once the decline is noticed, sooner with monitoring", "[triggers]") {
     auto s = sagging_region();
-    const double threshold = 0.3;
+    // The threshold lies between the starting level and where commitment sags to.
+    const Trace untriggered = trace(s, 0, 1);
+    const double threshold = 0.75 * untriggered.commitment.front();
+    REQUIRE(untriggered.fired.empty());
     s.arms[0].interventions = {revival(threshold, 12, 1)};
     with_arm(s, "monitored",
              {revival(threshold, 12, 1), intervention(InterventionKind::monitoring)});

@@ -64,7 +64,7 @@ namespace {
 
 // Generator with its own distributions, so the random scenarios are the same everywhere.
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed) : engine_(seed) {}
 
     std::uint64_t bits() { return engine_(); }
@@ -92,8 +92,8 @@ public:
 
     std::string text(int max_pieces, bool allow_control) {
         static const std::vector<std::string> pieces = {
-            "a", "B", "z", "0", "9", " ", "-", "_", "\"", "\\", "'", "#", "=", "[", "]", "{",
-            "}", ".", ",", "é", "ü", "€", "日本", "😀", "ĳ", "Ω"};
+            "a", "B", "z", "0", "9", " ", "-", "_", "\"", "\\",   "'", "#", "=",
+            "[", "]", "{", "}", ".", ",", "é", "ü", "€",  "日本", "😀", "ĳ", "Ω"};
         static const std::vector<std::string> control = {"\n", "\t", "\r", "\x01", "\x7f", "\x1b"};
         std::string out;
         const int n = between(1, max_pieces);
@@ -122,7 +122,7 @@ public:
         }
     }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -257,10 +257,9 @@ LoadedScenario random_loaded_scenario(std::uint64_t seed) {
         }
         // `convenant = true` adds a covenant unless one is there: make sure one is.
         const auto& list = loaded.scenario.interventions;
-        const bool has_covenant =
-            std::any_of(list.begin(), list.end(), [](const InterventionSpec& i) {
-                return i.kind == InterventionKind::covenant;
-            });
+        const bool has_covenant = std::any_of(
+            list.begin(), list.end(),
+            [](const InterventionSpec& i) { return i.kind == InterventionKind::covenant; });
         if (!has_covenant && factors.get(SimFactor::convenant) == true) {
             factors.set(SimFactor::convenant, false);
         }

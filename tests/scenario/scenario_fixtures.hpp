@@ -21,7 +21,8 @@ namespace regiosim::test {
 [[nodiscard]] std::string minimal_text();
 
 /// Loads text named `name` with data_dir() as base directory.
-[[nodiscard]] LoadedScenario load_text(std::string_view text, const std::string& name = "test.toml");
+[[nodiscard]] LoadedScenario load_text(std::string_view text,
+                                       const std::string& name = "test.toml");
 
 /// The diagnostics loading `text` produces; empty when it loads.
 [[nodiscard]] std::vector<Diagnostic> diagnostics_of(std::string_view text,

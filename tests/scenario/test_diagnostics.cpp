@@ -191,8 +191,8 @@ funded_by = "pilot subsidie"
 )";
     const auto d = test::diagnostics_of(text);
     require_diagnostic(d, "arms[0].interventions[0].leader", 17, "no partner is named `a`");
-    CHECK(test::find_diagnostic(d, "arms[0].interventions[0].leader")->problem.find(
-              "did you mean `A`?") != std::string::npos);
+    CHECK(test::find_diagnostic(d, "arms[0].interventions[0].leader")
+              ->problem.find("did you mean `A`?") != std::string::npos);
     require_diagnostic(d, "arms[0].interventions[0].members[1]", 18, "no partner is named `Z`");
     require_diagnostic(d, "arms[0].interventions[0].funded_by", 19,
                        "did you mean `pilot subsidy`?");
@@ -204,7 +204,8 @@ TEST_CASE("cross-field problems: horizon, duplicates, funding end, empty region"
         const auto d = test::diagnostics_of(
             "[scenario]\nname = \"x\"\nhorizon_years = 10\nhorizon_months = 120\n"
             "[[partners]]\nname = \"A\"\ntype = \"mbo\"\nstyle = \"utilitair\"\n");
-        require_diagnostic(d, "scenario.horizon_months", 4, "both horizon_years and horizon_months");
+        require_diagnostic(d, "scenario.horizon_months", 4,
+                           "both horizon_years and horizon_months");
     }
     SECTION("duplicate names") {
         const auto d = test::diagnostics_of(header + R"(
@@ -257,12 +258,14 @@ end_month = 24
     }
     SECTION("trigger with both thresholds") {
         const auto d = test::diagnostics_of(
-            header + "[[interventions]]\nkind = \"meetings\"\n"
-                     "trigger = { metric = \"mean_trust\", below = 0.3, above = 0.8 }\n");
+            header +
+            "[[interventions]]\nkind = \"meetings\"\n"
+            "trigger = { metric = \"mean_trust\", below = 0.3, above = 0.8 }\n");
         require_diagnostic(d, "interventions[0].trigger.above", 10, "both `below` and `above`");
     }
     SECTION("missing required keys") {
-        const auto d = test::diagnostics_of("[scenario]\nname = \"x\"\n[[partners]]\ntype = \"mbo\"\n");
+        const auto d =
+            test::diagnostics_of("[scenario]\nname = \"x\"\n[[partners]]\ntype = \"mbo\"\n");
         require_diagnostic(d, "partners[0].name", 3, "missing required key `name`");
         require_diagnostic(d, "partners[0].style", 3, "missing required key `style`");
     }

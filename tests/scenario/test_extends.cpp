@@ -1,10 +1,9 @@
 // `extends`: overlay of a derived file on its base, merging named lists, removing entries,
 // chains, cycles, and diagnostics that still point at the file a key was written in.
 
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "regiosim/scenario/loader.hpp"
@@ -15,7 +14,9 @@ using namespace regiosim;
 
 namespace {
 
-std::filesystem::path extends_dir() { return test::data_dir() / "extends"; }
+std::filesystem::path extends_dir() {
+    return test::data_dir() / "extends";
+}
 
 std::vector<Diagnostic> file_diagnostics(const std::filesystem::path& path) {
     try {
@@ -116,8 +117,18 @@ TEST_CASE("a missing base is a MissingInputError naming where it was asked for",
 TEST_CASE("extends must name a .toml file and chains stop after 8 bases", "[scenario]") {
     const std::string minimal = test::minimal_text();
     SECTION("not a .toml file") {
-        const auto d = test::diagnostics_of("[scenario]\nextends = \"/dev/zero\"\nname = \"x\"\n");
-        REQUIRE(test::find_diagnostic(d, "scenario.extends") != nullptr);
+        for (const std::string name : {"/dev/zero", "/dev/stdin\\u0000.toml", "", ".toml/"}) {
+            const auto d =
+                test::diagnostics_of("[scenario]\nextends = \"" + name + "\"\nname = \"x\"\n");
+            INFO(name);
+            REQUIRE(d.size() == 1);
+            CHECK(d[0].key_path == "scenario.extends");
+        }
+        CHECK_THROWS_AS(test::load_text("[scenario]\nextends = \"/\"\nname = \"x\"\n"), DataError);
+        CHECK_THROWS_AS(test::load_text("[scenario]\nextends = \"extends\"\nname = \"x\"\n"),
+                        DataError);
+        CHECK_THROWS_AS(test::load_text("[scenario]\nextends = \"extends.toml\"\nname = \"x\"\n"),
+                        MissingInputError);  // a directory named like a base file
     }
     SECTION("depth") {
         const auto dir = std::filesystem::temp_directory_path() / "regiosim-extends-chain";
@@ -125,8 +136,8 @@ TEST_CASE("extends must name a .toml file and chains stop after 8 bases", "[scen
         for (int k = 0; k <= 9; ++k) {
             std::ofstream out(dir / fmt::format("chain{}.toml", k));
             if (k < 9) {
-                out << fmt::format("[scenario]\nextends = \"chain{}.toml\"\nname = \"c{}\"\n", k + 1,
-                                   k);
+                out << fmt::format("[scenario]\nextends = \"chain{}.toml\"\nname = \"c{}\"\n",
+                                   k + 1, k);
             } else {
                 out << minimal;
             }
@@ -152,4 +163,28 @@ TEST_CASE("extends from a string resolves against the base directory", "[scenari
         "[scenario]\nextends = \"base.toml\"\nname = \"from-text\"\n", "text.toml", extends_dir());
     CHECK(s.name == "from-text");
     CHECK(s.partners.size() == 3);
+}
+
+TEST_CASE("merging long lists stays fast", "[scenario]") {
+    const auto dir = std::filesystem::temp_directory_path() / "regiosim-extends-long";
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream base(dir / "long_base.toml");
+        base << "[scenario]\nname = \"long\"\n";
+        for (int k = 0; k < 9000; ++k) {
+            base << "[[partners]]\nname = \"p" << k
+                 << "\"\ntype = \"company\"\nstyle = \"utilitair\"\n";
+        }
+        std::ofstream derived(dir / "long_derived.toml");
+        derived << "[scenario]\nextends = \"long_base.toml\"\nname = \"long2\"\n";
+        for (int k = 0; k < 9000; ++k) {
+            derived << "[[partners]]\nname = \"p" << k << "\"\n"
+                    << (k % 2 == 0 ? "remove = true\n" : "commitment = 0.5\n");
+        }
+    }
+    const Scenario s = load_scenario(dir / "long_derived.toml");
+    REQUIRE(s.partners.size() == 4500);
+    CHECK(s.partners[0].name == "p1");
+    CHECK(s.partners[0].commitment == 0.5);
+    std::filesystem::remove_all(dir);
 }

@@ -2,7 +2,6 @@
 // or unbounded memory.
 
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "regiosim/scenario/loader.hpp"
@@ -98,8 +97,8 @@ TEST_CASE("deep nesting is refused before toml++ recurses", "[scenario]") {
 TEST_CASE("non-ASCII text where toml++ 3.3 tests for whitespace", "[scenario]") {
     // toml++ 3.3 reaches TOML_UNREACHABLE for these (marzer/tomlplusplus#190, #295).
     SECTION("outside strings it is an error reported before parsing") {
-        for (const std::string text : {"é = 1\n", "[scenario]\nname = é\n", "x = 1 é\n",
-                                       "[a é]\n", "x = \"a\"\xc2\xa7\n"}) {
+        for (const std::string text :
+             {"é = 1\n", "[scenario]\nname = é\n", "x = 1 é\n", "[a é]\n", "x = \"a\"\xc2\xa7\n"}) {
             INFO(text);
             const auto d = require_data_error(text);
             REQUIRE(d.size() == 1);
@@ -111,8 +110,9 @@ TEST_CASE("non-ASCII text where toml++ 3.3 tests for whitespace", "[scenario]") 
         CHECK(d[0].problem == "`é` (U+00E9) outside a string");
     }
     SECTION("after a line-ending backslash in a multi-line string it is valid and kept") {
-        const std::string text = test::minimal_text() + "group = \"\"\"een \\\n   één\\\n\n"
-                                                        "\xc2\xa7 \U0001F600\\  \r\n\t😀\"\"\"\n";
+        const std::string text = test::minimal_text() +
+                                 "group = \"\"\"een \\\n   één\\\n\n"
+                                 "\xc2\xa7 \U0001F600\\  \r\n\t😀\"\"\"\n";
         const auto loaded = test::load_text(text);
         CHECK(loaded.scenario.partners[1].group == "een één§ \U0001F600😀");
     }
@@ -121,15 +121,15 @@ TEST_CASE("non-ASCII text where toml++ 3.3 tests for whitespace", "[scenario]") 
         CHECK(d[0].problem.find("invalid escape sequence") != std::string::npos);
     }
     SECTION("comments, strings and a byte-order mark are fine") {
-        const std::string text = "\xef\xbb\xbf# één comment\n" + test::minimal_text() +
-                                 "group = 'ü' # ü\n";
+        const std::string text =
+            "\xef\xbb\xbf# één comment\n" + test::minimal_text() + "group = 'ü' # ü\n";
         CHECK(test::load_text(text).scenario.partners[1].group == "ü");
     }
 }
 
 TEST_CASE("extreme numbers are range errors, not crashes", "[scenario]") {
-    for (const char* value : {"1e308", "-1e308", "nan", "+nan", "-nan", "inf", "-inf", "-0.0",
-                              "-0", "9223372036854775807", "-9223372036854775808"}) {
+    for (const char* value : {"1e308", "-1e308", "nan", "+nan", "-nan", "inf", "-inf", "-0.0", "-0",
+                              "9223372036854775807", "-9223372036854775808"}) {
         INFO(value);
         const auto d = require_data_error(with_partner_value("capacity", value));
         REQUIRE(d.size() == 1);
@@ -187,9 +187,9 @@ TEST_CASE("huge keys, names and lists are reported briefly", "[scenario]") {
         CHECK(d[0].problem.find("more than 500000 values") != std::string::npos);
     }
     SECTION("a name of 300 bytes") {
-        const auto d = require_data_error(
-            "[scenario]\nname = \"x\"\n[[partners]]\nname = \"" + std::string(300, 'n') +
-            "\"\ntype = \"mbo\"\nstyle = \"utilitair\"\n");
+        const auto d = require_data_error("[scenario]\nname = \"x\"\n[[partners]]\nname = \"" +
+                                          std::string(300, 'n') +
+                                          "\"\ntype = \"mbo\"\nstyle = \"utilitair\"\n");
         CHECK(d[0].key_path == "partners[0].name");
     }
 }

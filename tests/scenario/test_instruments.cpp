@@ -2,7 +2,6 @@
 // winning, clamping, order, and the answers file.
 
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "regiosim/scenario/loader.hpp"
@@ -38,8 +37,10 @@ monitoring = [2, 2, 1]
 
 TEST_CASE("SIM factors change the documented values", "[scenario]") {
     SECTION("rollen_en_taken_duidelijk") {
-        CHECK(with_sim("rollen_en_taken_duidelijk = true").model.conflict_growth == defaults.conflict_growth * 0.6);
-        CHECK(with_sim("rollen_en_taken_duidelijk = false").model.conflict_growth == defaults.conflict_growth * 1.3);
+        CHECK(with_sim("rollen_en_taken_duidelijk = true").model.conflict_growth ==
+              defaults.conflict_growth * 0.6);
+        CHECK(with_sim("rollen_en_taken_duidelijk = false").model.conflict_growth ==
+              defaults.conflict_growth * 1.3);
     }
     SECTION("financien_geregeld and bestaande_structuren set the context") {
         const Scenario yes = with_sim("financien_geregeld = true\nbestaande_structuren = true");
@@ -70,29 +71,35 @@ TEST_CASE("SIM factors change the documented values", "[scenario]") {
         CHECK_FALSE(with_sim("kartrekkers_bij_alle_partijen = false").partners[0].kartrekker);
     }
     SECTION("ervaring_en_expertise, clamped to 1") {
-        CHECK(with_sim("ervaring_en_expertise = true").partners[0].expertise == defaults.initial_expertise + 0.25);
-        CHECK(with_sim("ervaring_en_expertise = false").partners[0].expertise == defaults.initial_expertise - 0.1);
+        CHECK(with_sim("ervaring_en_expertise = true").partners[0].expertise ==
+              defaults.initial_expertise + 0.25);
+        CHECK(with_sim("ervaring_en_expertise = false").partners[0].expertise ==
+              defaults.initial_expertise - 0.1);
         CHECK(with_sim("ervaring_en_expertise = true", "[model.initial]\nexpertise = 0.9\n")
                   .partners[0]
                   .expertise == 1.0);
     }
     SECTION("begeleiding_leerlingen") {
-        CHECK(with_sim("begeleiding_leerlingen = true").model.success_scale == defaults.success_scale * 0.8);
-        CHECK(with_sim("begeleiding_leerlingen = false").model.success_scale == defaults.success_scale * 1.2);
+        CHECK(with_sim("begeleiding_leerlingen = true").model.success_scale ==
+              defaults.success_scale * 0.8);
+        CHECK(with_sim("begeleiding_leerlingen = false").model.success_scale ==
+              defaults.success_scale * 1.2);
     }
     SECTION("vertrouwen_en_gelijkwaardigheid, explicit parameter wins") {
-        CHECK(with_sim("vertrouwen_en_gelijkwaardigheid = true").model.trust_initial == defaults.trust_initial + 0.15);
+        CHECK(with_sim("vertrouwen_en_gelijkwaardigheid = true").model.trust_initial ==
+              defaults.trust_initial + 0.15);
         CHECK(with_sim("vertrouwen_en_gelijkwaardigheid = false").model.trust_initial ==
               defaults.trust_initial - 0.1);
         CHECK(with_sim("vertrouwen_en_gelijkwaardigheid = true", "[model.trust]\ninitial = 0.2\n")
                   .model.trust_initial == 0.2);
     }
     SECTION("betrokkenheid_en_enthousiasme and actieve_benadering_stagebieders") {
-        const std::string company = "[[partners]]\nname = \"Bedrijf\"\ntype = \"company\"\n"
-                                    "style = \"defensief\"\n";
-        const Scenario s = with_sim(
-            "betrokkenheid_en_enthousiasme = true\nactieve_benadering_stagebieders = true",
-            company);
+        const std::string company =
+            "[[partners]]\nname = \"Bedrijf\"\ntype = \"company\"\n"
+            "style = \"defensief\"\n";
+        const Scenario s =
+            with_sim("betrokkenheid_en_enthousiasme = true\nactieve_benadering_stagebieders = true",
+                     company);
         CHECK(s.partners[0].commitment == defaults.initial_commitment_utilitair + 0.15);
         CHECK(s.partners[2].commitment == defaults.initial_commitment_defensief + 0.15 + 0.1);
         CHECK(with_sim("betrokkenheid_en_enthousiasme = false").partners[1].commitment ==
@@ -109,16 +116,20 @@ TEST_CASE("SIM factors change the documented values", "[scenario]") {
         CHECK(c.term_months == 24);
         CHECK(c.renew);
         CHECK(c.start_month == 0);
-        const Scenario own = with_sim("convenant = true", "[[interventions]]\nkind = \"covenant\"\n"
-                                                          "term_months = 12\n");
+        const Scenario own = with_sim("convenant = true",
+                                      "[[interventions]]\nkind = \"covenant\"\n"
+                                      "term_months = 12\n");
         REQUIRE(own.interventions.size() == 1);
         CHECK(own.interventions[0].term_months == 12);
         CHECK(with_sim("convenant = false").interventions.empty());
     }
     SECTION("logische_omvang and digitale_ondersteuning") {
-        CHECK(with_sim("logische_omvang = true").model.size_complexity == defaults.size_complexity * 0.5);
-        CHECK(with_sim("logische_omvang = false").model.size_complexity == defaults.size_complexity * 1.5);
-        CHECK(with_sim("digitale_ondersteuning = true").model.trust_observation_rate == defaults.trust_observation_rate * 1.3);
+        CHECK(with_sim("logische_omvang = true").model.size_complexity ==
+              defaults.size_complexity * 0.5);
+        CHECK(with_sim("logische_omvang = false").model.size_complexity ==
+              defaults.size_complexity * 1.5);
+        CHECK(with_sim("digitale_ondersteuning = true").model.trust_observation_rate ==
+              defaults.trust_observation_rate * 1.3);
         CHECK(with_sim("digitale_ondersteuning = false").model.trust_observation_rate ==
               defaults.trust_observation_rate * 0.85);
     }
@@ -209,8 +220,8 @@ TEST_CASE("SIM factors apply before the reflection tool", "[scenario]") {
 }
 
 TEST_CASE("the answers file and the report", "[scenario]") {
-    const auto path =
-        std::filesystem::path(REGIOSIM_SOURCE_DIR) / "scenarios/instruments/reflection-example.toml";
+    const auto path = std::filesystem::path(REGIOSIM_SOURCE_DIR) /
+                      "scenarios/instruments/reflection-example.toml";
     const ReflectionScores scores = load_reflection_answers(path);
     CHECK(scores.participants.size() >= 3);
     for (const auto& mean : scores.theme_means()) {

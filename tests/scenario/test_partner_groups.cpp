@@ -1,7 +1,6 @@
 // [[partner_groups]]: counts by largest remainder, names, attributes and limits.
 
 #include <catch2/catch.hpp>
-
 #include <numeric>
 #include <random>
 
@@ -166,4 +165,22 @@ kartrekkers = 4
         REQUIRE(d.size() == 1);
         CHECK(d[0].key_path == "partner_groups[0].kartrekkers");
     }
+}
+
+TEST_CASE("a region of 10000 partners loads and round-trips", "[scenario]") {
+    const LoadedScenario loaded = test::load_text(R"([scenario]
+name = "large"
+[[partner_groups]]
+name = "bedrijf"
+type = "company"
+count = 9990
+styles = { defensief = 0.6, utilitair = 0.3, offensief = 0.1 }
+[[partner_groups]]
+name = "school"
+type = "vo_school"
+count = 10
+styles = { overstijgend = 1.0 }
+)");
+    REQUIRE(loaded.scenario.partners.size() == 10000);
+    CHECK(test::load_text(loaded.resolved_text).scenario == loaded.scenario);
 }

@@ -1,7 +1,6 @@
 // Scenario → to_toml → load gives the same scenario, for hand-written and random scenarios.
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 

@@ -2,7 +2,6 @@
 // answers file under scenarios/instruments/ loads.
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 

@@ -33,12 +33,18 @@ PartnerSpec partner(const Scenario& s, std::string name, PartnerType type, Style
 std::vector<Style> styles_of(StyleMix mix) {
     std::vector<Style> out;
     while (mix.total() > 0) {
-        if (mix.utilitair-- > 0) out.push_back(Style::utilitair);
-        if (mix.defensief-- > 0) out.push_back(Style::defensief);
-        if (mix.utilitair-- > 0) out.push_back(Style::utilitair);
-        if (mix.offensief-- > 0) out.push_back(Style::offensief);
-        if (mix.defensief-- > 0) out.push_back(Style::defensief);
-        if (mix.overstijgend-- > 0) out.push_back(Style::overstijgend);
+        if (mix.utilitair-- > 0)
+            out.push_back(Style::utilitair);
+        if (mix.defensief-- > 0)
+            out.push_back(Style::defensief);
+        if (mix.utilitair-- > 0)
+            out.push_back(Style::utilitair);
+        if (mix.offensief-- > 0)
+            out.push_back(Style::offensief);
+        if (mix.defensief-- > 0)
+            out.push_back(Style::defensief);
+        if (mix.overstijgend-- > 0)
+            out.push_back(Style::overstijgend);
         mix.defensief = std::max(mix.defensief, 0);
         mix.utilitair = std::max(mix.utilitair, 0);
         mix.offensief = std::max(mix.offensief, 0);
@@ -80,8 +86,10 @@ Scenario make_region(int schools, int companies, StyleMix mix, int parallel) {
                                      styles[k++ % styles.size()], parallel));
     }
     s.partners.push_back(partner(s, "mbo", PartnerType::mbo, Style::utilitair, parallel));
-    s.partners.push_back(partner(s, "gemeente", PartnerType::municipality, Style::offensief, parallel));
-    s.partners.push_back(partner(s, "makelaar", PartnerType::broker, Style::overstijgend, parallel));
+    s.partners.push_back(
+        partner(s, "gemeente", PartnerType::municipality, Style::offensief, parallel));
+    s.partners.push_back(
+        partner(s, "makelaar", PartnerType::broker, Style::overstijgend, parallel));
     for (int i = 0; i < companies; ++i) {
         s.partners.push_back(partner(s, fmt::format("bedrijf {}", i + 1), PartnerType::company,
                                      styles[k++ % styles.size()], parallel));
@@ -102,7 +110,8 @@ InterventionSpec intervention(InterventionKind kind, std::string name) {
     return spec;
 }
 
-Scenario& add_arm(Scenario& scenario, std::string name, std::vector<InterventionSpec> interventions) {
+Scenario& add_arm(Scenario& scenario, std::string name,
+                  std::vector<InterventionSpec> interventions) {
     scenario.arms.push_back(Arm{std::move(name), {}, std::move(interventions)});
     return scenario;
 }
@@ -151,7 +160,9 @@ Effect rmst_difference_years(const ArmOutcomes& a, const ArmOutcomes& b, double 
     return {d.difference / 12.0, d.lower / 12.0, d.upper / 12.0};
 }
 
-std::vector<double> as_double(const std::vector<int>& v) { return {v.begin(), v.end()}; }
+std::vector<double> as_double(const std::vector<int>& v) {
+    return {v.begin(), v.end()};
+}
 
 void report(const std::string& fact, const std::string& label, const Effect& e) {
     fmt::print("{}: {} = {:.3f} (95% CI {:.3f} to {:.3f})\n", fact, label, e.estimate, e.lower,

@@ -36,7 +36,8 @@ struct StyleMix {
 [[nodiscard]] InterventionSpec intervention(InterventionKind kind, std::string name = {});
 
 /// Adds an arm with these interventions and returns the scenario.
-Scenario& add_arm(Scenario& scenario, std::string name, std::vector<InterventionSpec> interventions);
+Scenario& add_arm(Scenario& scenario, std::string name,
+                  std::vector<InterventionSpec> interventions);
 
 /// Runs `replications` of the named arm (seed fixed by the scenario).
 [[nodiscard]] ArmOutcomes run_arm(const Scenario& scenario, const std::string& arm,

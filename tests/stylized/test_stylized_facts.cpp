@@ -2,9 +2,8 @@
 // excludes zero. Seeds are fixed (the region's seed); replication counts are chosen so the
 // intervals are narrow relative to the effects. Effect sizes are printed for the record.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <numeric>
 
 #include "regiosim/core/run_result.hpp"
@@ -17,7 +16,9 @@ namespace {
 
 constexpr int runs = 600;
 
-Scenario reference_region() { return make_region(8, 9, literature_mix(17)); }
+Scenario reference_region() {
+    return make_region(8, 9, literature_mix(17));
+}
 
 int count_if_cause(const ArmOutcomes& o, EndCause cause) {
     return static_cast<int>(std::count(o.cause.begin(), o.cause.end(), cause));
@@ -60,8 +61,9 @@ TEST_CASE("fact 1: most collaborations are stiff and ineffective, some remarkabl
 TEST_CASE("fact 2: a covenant alone adds little; with action it lasts", "[stylized]") {
     auto region = reference_region();
     add_arm(region, "covenant", {intervention(InterventionKind::covenant)});
-    add_arm(region, "covenant_and_team", {intervention(InterventionKind::covenant),
-                                          intervention(InterventionKind::execution_team)});
+    add_arm(
+        region, "covenant_and_team",
+        {intervention(InterventionKind::covenant), intervention(InterventionKind::execution_team)});
     const auto base = run_arm(region, "baseline", runs);
     const auto cov = run_arm(region, "covenant", runs);
     const auto both = run_arm(region, "covenant_and_team", runs);
@@ -70,7 +72,8 @@ TEST_CASE("fact 2: a covenant alone adds little; with action it lasts", "[styliz
     const auto covenant_with_team = rmst_difference_years(both, cov, 180);
     report("fact 2", "RMST gain of a covenant alone (years)", covenant_alone);
     report("fact 2", "RMST gain of covenant + team (years)", combined);
-    report("fact 2", "RMST gain of covenant + team over covenant alone (years)", covenant_with_team);
+    report("fact 2", "RMST gain of covenant + team over covenant alone (years)",
+           covenant_with_team);
     // "Papieren tijger": alone the covenant buys less than a quarter of what it buys with action.
     CHECK(combined.above_zero());
     CHECK(covenant_with_team.above_zero());
@@ -80,9 +83,9 @@ TEST_CASE("fact 2: a covenant alone adds little; with action it lasts", "[styliz
 TEST_CASE("fact 3: an execution team is the strongest single short-term lever", "[stylized]") {
     auto region = reference_region();
     const std::vector<InterventionKind> single = {
-        InterventionKind::covenant,       InterventionKind::performance_agreements,
-        InterventionKind::coordinator,    InterventionKind::meetings,
-        InterventionKind::settlement,     InterventionKind::stable_funding,
+        InterventionKind::covenant,          InterventionKind::performance_agreements,
+        InterventionKind::coordinator,       InterventionKind::meetings,
+        InterventionKind::settlement,        InterventionKind::stable_funding,
         InterventionKind::vertical_structure};
     add_arm(region, "team", {intervention(InterventionKind::execution_team)});
     for (auto kind : single) {
@@ -143,9 +146,9 @@ TEST_CASE("fact 6: unsettled money conflicts turn collaboration into negotiation
     settled.context.money_settled = true;
     const auto u = run_arm(unsettled, "baseline", runs);
     const auto s = run_arm(settled, "baseline", runs);
-    const auto deadlock = proportion_difference(count_if_cause(u, EndCause::negotiation_deadlock),
-                                                runs, count_if_cause(s, EndCause::negotiation_deadlock),
-                                                runs);
+    const auto deadlock =
+        proportion_difference(count_if_cause(u, EndCause::negotiation_deadlock), runs,
+                              count_if_cause(s, EndCause::negotiation_deadlock), runs);
     report("fact 6", "share ending in negotiation deadlock, unsettled − settled", deadlock);
     CHECK(deadlock.above_zero());
     const auto results = mean_difference(u.cumulative_results, s.cumulative_results);
@@ -202,8 +205,9 @@ TEST_CASE("fact 8: building on existing structures speeds up the start", "[styli
     CHECK(early.above_zero());
 }
 
-TEST_CASE("fact 9: defensive partners stall a collaboration; one transcending partner carries a lot",
-          "[stylized]") {
+TEST_CASE(
+    "fact 9: defensive partners stall a collaboration, one transcending partner carries a lot",
+    "[stylized]") {
     const auto defensive = make_region(8, 9, StyleMix{13, 4, 0, 0});
     const auto with_one = make_region(8, 9, StyleMix{12, 4, 0, 1});
     const auto balanced = reference_region();

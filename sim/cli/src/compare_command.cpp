@@ -92,7 +92,8 @@ Command add_compare_command(CLI::App& app) {
         ->each([o](const std::string&) { o->seed_given = true; });
     sub->add_flag("--json", o->json, "Print the table as JSON");
     sub->add_flag("--csv", o->csv, "Print the table as CSV");
-    sub->add_option("--out", o->out_dir, "Directory for result files (default: results/<scenario>)");
+    sub->add_option("--out", o->out_dir,
+                    "Directory for result files (default: results/<scenario>)");
     sub->callback([sub]() {
         if (sub->count("--json") > 0 && sub->count("--csv") > 0) {
             throw CLI::ValidationError("--json and --csv", "choose one output format");

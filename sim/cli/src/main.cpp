@@ -24,9 +24,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", version_text());
 
     namespace cli = regiosim::cli;
-    std::vector<cli::Command> actions = {
-        cli::add_run_command(app), cli::add_validate_command(app), cli::add_show_command(app),
-        cli::add_compare_command(app)};
+    std::vector<cli::Command> actions = {cli::add_run_command(app), cli::add_validate_command(app),
+                                         cli::add_show_command(app), cli::add_compare_command(app)};
     cli::add_pending_commands(app, actions);
     actions.push_back(cli::add_params_command(app));
     actions.push_back(cli::add_reflect_command(app));

@@ -7,7 +7,8 @@ namespace regiosim::cli {
 
 Command add_params_command(CLI::App& app) {
     auto markdown = std::make_shared<bool>(false);
-    auto* sub = app.add_subcommand("params", "List every model parameter with default, unit and range");
+    auto* sub =
+        app.add_subcommand("params", "List every model parameter with default, unit and range");
     sub->add_flag("--markdown", *markdown, "As a Markdown table");
     return {sub, [markdown]() {
                 for (const auto& p : parameter_table()) {

@@ -16,7 +16,8 @@ void add_pending_commands(CLI::App& app, std::vector<Command>& actions) {
          "the experiments issue (#5)"},
         {"analyze", "Survival statistics and sensitivity indices from a saved sweep",
          "the analysis issue (#6)"},
-        {"report", "A plain policymaker report (HTML/PDF) of a comparison", "the analysis issue (#6)"},
+        {"report", "A plain policymaker report (HTML/PDF) of a comparison",
+         "the analysis issue (#6)"},
         {"serve", "Explore a region in the browser", "the browser issue (#9)"},
     };
     for (const auto& p : pending) {

@@ -44,7 +44,8 @@ nlohmann::json interval_json(const analysis::EstimateCi& i) {
     auto finite = [](double v) -> nlohmann::json {
         return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
     };
-    return {{"estimate", finite(i.estimate)}, {"lower", finite(i.lower)}, {"upper", finite(i.upper)}};
+    return {
+        {"estimate", finite(i.estimate)}, {"lower", finite(i.lower)}, {"upper", finite(i.upper)}};
 }
 
 }  // namespace
@@ -53,26 +54,29 @@ std::string whatif_text(const std::vector<analysis::ArmComparison>& rows, double
     std::string out = fmt::format(
         "What if? Survival of the collaboration per arm (95 % CI), horizon {:.0f} years\n\n",
         horizon_months / 12.0);
-    out += fmt::format("{:<26} {:>5} {:>20} {:>6} {:>6} {:>6} {:>18} {:>20} {:>7} {:>9} {:>12}  {}\n",
-                       "arm", "runs", "median years", "S(5)", "S(10)", "S(15)", "RMST years",
-                       "hazard ratio", "flywheel", "k€/year", "k€/yr gained", "top causes of ending");
+    out +=
+        fmt::format("{:<26} {:>5} {:>20} {:>6} {:>6} {:>6} {:>18} {:>20} {:>7} {:>9} {:>12}  {}\n",
+                    "arm", "runs", "median years", "S(5)", "S(10)", "S(15)", "RMST years",
+                    "hazard ratio", "flywheel", "k€/year", "k€/yr gained", "top causes of ending");
     for (const auto& r : rows) {
         const auto pct = [](const analysis::EstimateCi& i) {
             return i.defined ? fmt::format("{:.0f}%", 100.0 * i.estimate) : std::string("—");
         };
-        const std::string hr = r.hazard_ratio ? with_ci(*r.hazard_ratio, "{:.2f}") : std::string("ref");
-        const std::string per_year =
-            r.cost_per_year_gained ? fmt::format("{:.1f}", *r.cost_per_year_gained)
-                                   : std::string(r.hazard_ratio ? "no gain" : "—");
-        out += fmt::format("{:<26} {:>5} {:>20} {:>6} {:>6} {:>6} {:>18} {:>20} {:>7.0f}% {:>9.1f} {:>12}  {}\n",
-                           r.arm, r.runs, with_ci(r.median_years, "{:.1f}"), pct(r.survival_5y),
-                           pct(r.survival_10y), pct(r.survival_15y), with_ci(r.rmst_years, "{:.1f}"),
-                           hr, 100.0 * r.share_self_sustaining, r.yearly_cost, per_year,
-                           top_causes(r, 3));
+        const std::string hr =
+            r.hazard_ratio ? with_ci(*r.hazard_ratio, "{:.2f}") : std::string("ref");
+        const std::string per_year = r.cost_per_year_gained
+                                         ? fmt::format("{:.1f}", *r.cost_per_year_gained)
+                                         : std::string(r.hazard_ratio ? "no gain" : "—");
+        out += fmt::format(
+            "{:<26} {:>5} {:>20} {:>6} {:>6} {:>6} {:>18} {:>20} {:>7.0f}% {:>9.1f} {:>12}  {}\n",
+            r.arm, r.runs, with_ci(r.median_years, "{:.1f}"), pct(r.survival_5y),
+            pct(r.survival_10y), pct(r.survival_15y), with_ci(r.rmst_years, "{:.1f}"), hr,
+            100.0 * r.share_self_sustaining, r.yearly_cost, per_year, top_causes(r, 3));
     }
-    out += "\nNR: not reached within the horizon. S(t): share still collaborating after t years "
-           "(Kaplan–Meier).\nHazard ratio < 1: the arm ends less often than the baseline (Cox, "
-           "Efron ties). k€/yr gained: extra cost per year of restricted mean survival gained.\n";
+    out +=
+        "\nNR: not reached within the horizon. S(t): share still collaborating after t years "
+        "(Kaplan–Meier).\nHazard ratio < 1: the arm ends less often than the baseline (Cox, "
+        "Efron ties). k€/yr gained: extra cost per year of restricted mean survival gained.\n";
     return out;
 }
 
@@ -113,22 +117,23 @@ nlohmann::json whatif_json(const std::vector<analysis::ArmComparison>& rows) {
         for (const auto& [code, share] : r.causes) {
             causes[cause_name(code)] = share;
         }
-        arms.push_back({{"arm", r.arm},
-                        {"runs", r.runs},
-                        {"median_years", interval_json(r.median_years)},
-                        {"survival_5y", interval_json(r.survival_5y)},
-                        {"survival_10y", interval_json(r.survival_10y)},
-                        {"survival_15y", interval_json(r.survival_15y)},
-                        {"rmst_years", interval_json(r.rmst_years)},
-                        {"rmst_gain_years", interval_json(r.rmst_gain_years)},
-                        {"hazard_ratio", r.hazard_ratio ? interval_json(*r.hazard_ratio) : nullptr},
-                        {"hazard_p_value", r.hazard_ratio ? nlohmann::json(r.hazard_p_value) : nullptr},
-                        {"share_self_sustaining", r.share_self_sustaining},
-                        {"causes", causes},
-                        {"mean_total_cost_keur", r.mean_total_cost},
-                        {"yearly_cost_keur", r.yearly_cost},
-                        {"cost_per_year_gained_keur",
-                         r.cost_per_year_gained ? nlohmann::json(*r.cost_per_year_gained) : nullptr}});
+        arms.push_back(
+            {{"arm", r.arm},
+             {"runs", r.runs},
+             {"median_years", interval_json(r.median_years)},
+             {"survival_5y", interval_json(r.survival_5y)},
+             {"survival_10y", interval_json(r.survival_10y)},
+             {"survival_15y", interval_json(r.survival_15y)},
+             {"rmst_years", interval_json(r.rmst_years)},
+             {"rmst_gain_years", interval_json(r.rmst_gain_years)},
+             {"hazard_ratio", r.hazard_ratio ? interval_json(*r.hazard_ratio) : nullptr},
+             {"hazard_p_value", r.hazard_ratio ? nlohmann::json(r.hazard_p_value) : nullptr},
+             {"share_self_sustaining", r.share_self_sustaining},
+             {"causes", causes},
+             {"mean_total_cost_keur", r.mean_total_cost},
+             {"yearly_cost_keur", r.yearly_cost},
+             {"cost_per_year_gained_keur",
+              r.cost_per_year_gained ? nlohmann::json(*r.cost_per_year_gained) : nullptr}});
     }
     return arms;
 }

@@ -7,9 +7,9 @@ namespace regiosim {
 namespace {
 
 constexpr std::array table = {
-#define X(group, name, default_value, unit, min, max, meaning, source)                      \
-    ParameterInfo{#group "." #name, #group,  #name,   &ModelParameters::group##_##name, \
-                  default_value,    min,     max,     unit,                             \
+#define X(group, name, default_value, unit, min, max, meaning, source)               \
+    ParameterInfo{#group "." #name, #group, #name, &ModelParameters::group##_##name, \
+                  default_value,    min,    max,   unit,                             \
                   meaning,          source},
 #include "regiosim/core/parameters.def"
 #undef X
@@ -17,7 +17,9 @@ constexpr std::array table = {
 
 }  // namespace
 
-std::span<const ParameterInfo> parameter_table() noexcept { return table; }
+std::span<const ParameterInfo> parameter_table() noexcept {
+    return table;
+}
 
 const ParameterInfo* find_parameter(std::string_view key) noexcept {
     for (const auto& info : table) {

@@ -132,10 +132,11 @@ void Simulation::initialise_partners() {
         a.join_month[i] = spec.join_month;
         a.joined[i] = 0;
         a.active[i] = 0;
-        a.kartrekker[i] = spec.kartrekker || rng_.bernoulli(p.key_figure_kartrekker_share,
-                                                            DrawPurpose::key_figure_newcomer, 0, idx, 1)
-                              ? 1
-                              : 0;
+        a.kartrekker[i] =
+            spec.kartrekker || rng_.bernoulli(p.key_figure_kartrekker_share,
+                                              DrawPurpose::key_figure_newcomer, 0, idx, 1)
+                ? 1
+                : 0;
         a.team_member[i] = 0;
         a.alignment[i] = spec.alignment;
         a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
@@ -161,9 +162,9 @@ void Simulation::initialise_partners() {
         for (Eigen::Index j = 0; j < n; ++j) {
             const double noise =
                 i == j ? 0.0
-                       : p.trust_initial_spread *
-                             rng_.normal(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(i),
-                                         static_cast<std::uint32_t>(j));
+                       : p.trust_initial_spread * rng_.normal(DrawPurpose::initial_state, 0,
+                                                              static_cast<std::uint32_t>(i),
+                                                              static_cast<std::uint32_t>(j));
             state_.trust(i, j) = i == j ? 1.0 : std::clamp(base + noise, 0.0, 1.0);
         }
     }

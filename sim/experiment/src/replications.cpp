@@ -15,7 +15,8 @@ namespace regiosim {
 
 namespace {
 
-std::vector<const Arm*> select_arms(const Scenario& scenario, const std::vector<std::string>& names) {
+std::vector<const Arm*> select_arms(const Scenario& scenario,
+                                    const std::vector<std::string>& names) {
     std::vector<const Arm*> arms;
     if (names.empty()) {
         for (const auto& arm : scenario.arms) {

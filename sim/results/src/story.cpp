@@ -37,8 +37,9 @@ std::string sentence(const Event& e, const Scenario& scenario,
         case EventKind::left_at_renewal:
             return fmt::format("{} did not re-sign the covenant and left", who);
         case EventKind::key_figure_left:
-            return fmt::format("the key figure of {} left; trust in them fell from {:.2f} to {:.2f}",
-                               who, e.before, e.after);
+            return fmt::format(
+                "the key figure of {} left; trust in them fell from {:.2f} to {:.2f}", who,
+                e.before, e.after);
         case EventKind::team_leader_left:
             return fmt::format("the execution team lost its leader at {}", who);
         case EventKind::team_leader_replaced:

@@ -32,7 +32,9 @@ double adjusted_parameter(double current, const ParameterAdjustment& adjustment)
 
 namespace {
 
-double clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
+double clamp01(double value) {
+    return std::clamp(value, 0.0, 1.0);
+}
 
 void apply_to_model(const std::vector<StartingAdjustments>& steps, Draft& draft) {
     const auto table = parameter_table();
@@ -57,7 +59,8 @@ void apply_to_model(const std::vector<StartingAdjustments>& steps, Draft& draft)
 void fill_partner(const std::vector<StartingAdjustments>& steps, const ModelParameters& model,
                   PartnerDraft& d) {
     PartnerSpec& p = d.spec;
-    const bool placement_provider = p.type == PartnerType::company || p.type == PartnerType::welfare;
+    const bool placement_provider =
+        p.type == PartnerType::company || p.type == PartnerType::welfare;
     if (!d.has_alignment) {
         p.alignment = default_alignment(p.style, model);
         for (const auto& step : steps) {
@@ -67,9 +70,9 @@ void fill_partner(const std::vector<StartingAdjustments>& steps, const ModelPara
     if (!d.has_commitment) {
         p.commitment = default_commitment(p.style, model);
         for (const auto& step : steps) {
-            p.commitment = clamp01(p.commitment + step.commitment_delta +
-                                   (placement_provider ? step.placement_provider_commitment_delta
-                                                       : 0.0));
+            p.commitment =
+                clamp01(p.commitment + step.commitment_delta +
+                        (placement_provider ? step.placement_provider_commitment_delta : 0.0));
         }
     }
     if (!d.has_expertise) {
@@ -89,10 +92,9 @@ void fill_partner(const std::vector<StartingAdjustments>& steps, const ModelPara
 
 // The SIM factor `convenant` adds a covenant under a name no intervention uses yet.
 void add_covenant(Draft& draft, Scenario& s) {
-    const bool has_one = std::any_of(s.interventions.begin(), s.interventions.end(),
-                                     [](const InterventionSpec& i) {
-                                         return i.kind == InterventionKind::covenant;
-                                     });
+    const bool has_one =
+        std::any_of(s.interventions.begin(), s.interventions.end(),
+                    [](const InterventionSpec& i) { return i.kind == InterventionKind::covenant; });
     if (has_one) {
         return;
     }
@@ -170,8 +172,8 @@ LoadedScenario finish_draft(Draft&& draft, DiagnosticSink& sink) {
         std::rotate(s.arms.begin(), baseline, baseline + 1);
     }
     sink.throw_if_any();
-    return LoadedScenario{std::move(s), std::move(draft.reflection), std::move(draft.sim_factors),
-                          {}};
+    return LoadedScenario{
+        std::move(s), std::move(draft.reflection), std::move(draft.sim_factors), {}};
 }
 
 }  // namespace regiosim::detail

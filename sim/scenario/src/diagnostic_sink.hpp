@@ -13,7 +13,7 @@ namespace regiosim::detail {
 /// Collects the problems of one load so that all of them are reported together. Stops
 /// collecting after ScenarioLimits::max_diagnostics and says how many more there were.
 class DiagnosticSink {
-public:
+  public:
     void add(const Loc& where, std::string key_path, std::string problem, std::string valid = {});
 
     [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
@@ -28,7 +28,7 @@ public:
     /// Throws DataError with sorted() when anything was collected.
     void throw_if_any() const;
 
-private:
+  private:
     std::vector<Diagnostic> list_;
     std::size_t dropped_ = 0;
 };

@@ -1,10 +1,10 @@
 #include "document.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <fstream>
 #include <system_error>
-#include <toml++/toml.h>
 
 #include "input_guard.hpp"
 #include "regiosim/scenario/loader.hpp"
@@ -69,12 +69,14 @@ namespace {
 
 [[noreturn]] void fail(const FileName& file, int line, int column, std::string problem,
                        std::string valid) {
-    throw DataError({Diagnostic{SourceLocation{file ? *file : std::string(), line, column}, {},
-                                std::move(problem), std::move(valid)}});
+    throw DataError({Diagnostic{SourceLocation{file ? *file : std::string(), line, column},
+                                {},
+                                std::move(problem),
+                                std::move(valid)}});
 }
 
 class Converter {
-public:
+  public:
     explicit Converter(FileName file) : file_(std::move(file)) {}
 
     Node convert(const toml::node& source) {
@@ -133,7 +135,7 @@ public:
         return node;
     }
 
-private:
+  private:
     Loc loc(const toml::source_region& region) const {
         return Loc{file_, static_cast<int>(region.begin.line),
                    static_cast<int>(region.begin.column)};
@@ -147,9 +149,10 @@ private:
 
 Node parse_document(std::string_view text, const FileName& file) {
     if (text.size() > ScenarioLimits::max_file_bytes) {
-        fail(file, 1, 1,
-             fmt::format("the file is larger than {} bytes (4 MiB)", ScenarioLimits::max_file_bytes),
-             "a scenario file is at most 4 MiB; describe large regions with [[partner_groups]]");
+        fail(
+            file, 1, 1,
+            fmt::format("the file is larger than {} bytes (4 MiB)", ScenarioLimits::max_file_bytes),
+            "a scenario file is at most 4 MiB; describe large regions with [[partner_groups]]");
     }
     GuardResult guard = guard_toml_text(text, ScenarioLimits::max_nesting);
     if (guard.problem) {
@@ -196,11 +199,12 @@ std::string read_input_file(const std::filesystem::path& path) {
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > ScenarioLimits::max_file_bytes) {
-        throw DataError({Diagnostic{SourceLocation{path.string(), 1, 1}, {},
-                                    fmt::format("the file is larger than {} bytes (4 MiB)",
-                                                ScenarioLimits::max_file_bytes),
-                                    "a scenario file is at most 4 MiB; describe large regions "
-                                    "with [[partner_groups]]"}});
+        throw DataError({Diagnostic{
+            SourceLocation{path.string(), 1, 1},
+            {},
+            fmt::format("the file is larger than {} bytes (4 MiB)", ScenarioLimits::max_file_bytes),
+            "a scenario file is at most 4 MiB; describe large regions "
+            "with [[partner_groups]]"}});
     }
     return text;
 }

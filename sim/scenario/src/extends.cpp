@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <system_error>
+#include <unordered_map>
 
 #include "resolve.hpp"
 
@@ -44,8 +45,17 @@ std::optional<std::string> merge_name(const Node& entry, std::string_view list) 
 
 void overlay_table(Node& base, Node&& derived, const std::string& path, DiagnosticSink& sink);
 
+// Indexed by name so that merging two long lists stays linear. Removed base entries are
+// only marked while merging (indices stay valid) and dropped at the end.
 void merge_named_list(Node& base, Node&& derived, std::string_view key, const std::string& path,
                       DiagnosticSink& sink) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < base.items.size(); ++i) {
+        if (auto name = merge_name(base.items[i], key)) {
+            index.emplace(std::move(*name), i);
+        }
+    }
+    std::vector<bool> removed(base.items.size(), false);
     for (std::size_t i = 0; i < derived.items.size(); ++i) {
         Node& entry = derived.items[i];
         const std::string entry_path = index_path(path, i);
@@ -63,14 +73,14 @@ void merge_named_list(Node& base, Node&& derived, std::string_view key, const st
             entry.entries.erase(it);
         }
         const auto name = merge_name(entry, key);
-        auto match = base.items.end();
+        std::optional<std::size_t> match;
         if (name) {
-            match = std::find_if(base.items.begin(), base.items.end(), [&](const Node& b) {
-                return b.is_table() && merge_name(b, key) == name;
-            });
+            if (auto it = index.find(*name); it != index.end() && !removed[it->second]) {
+                match = it->second;
+            }
         }
         if (remove) {
-            if (match == base.items.end()) {
+            if (!match) {
                 sink.add(entry.where, entry_path,
                          name ? fmt::format("cannot remove {}: the base has no {} entry of that "
                                             "name",
@@ -78,14 +88,24 @@ void merge_named_list(Node& base, Node&& derived, std::string_view key, const st
                               : std::string("an entry to remove needs a `name`"),
                          fmt::format("valid: the name of a [[{}]] entry in the base file", key));
             } else {
-                base.items.erase(match);
+                removed[*match] = true;
             }
-        } else if (match != base.items.end()) {
-            overlay_table(*match, std::move(entry), entry_path, sink);
+        } else if (match) {
+            overlay_table(base.items[*match], std::move(entry), entry_path, sink);
         } else {
             base.items.push_back(std::move(entry));
         }
     }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < base.items.size(); ++i) {
+        if (i >= removed.size() || !removed[i]) {
+            if (kept != i) {
+                base.items[kept] = std::move(base.items[i]);
+            }
+            ++kept;
+        }
+    }
+    base.items.resize(kept);
 }
 
 // horizon_years and horizon_months say the same thing: a derived file that gives one replaces
@@ -103,8 +123,13 @@ void overlay_table(Node& base, Node&& derived, const std::string& path, Diagnost
     if (path == "scenario") {
         drop_replaced_horizon(base, derived);
     }
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < base.entries.size(); ++i) {
+        index.emplace(base.entries[i].key, i);
+    }
     for (auto& entry : derived.entries) {
-        Entry* existing = base.find(entry.key);
+        const auto found = index.find(entry.key);
+        Entry* existing = found == index.end() ? nullptr : &base.entries[found->second];
         const std::string key_path = child_path(path, entry.key);
         const bool named = is_named_list(entry.key) && entry.value.is_array_of_tables();
         if (existing == nullptr) {
@@ -116,6 +141,7 @@ void overlay_table(Node& base, Node&& derived, const std::string& path, Diagnost
                 merge_named_list(empty, std::move(entry.value), entry.key, key_path, sink);
                 entry.value = std::move(empty);
             }
+            index.emplace(entry.key, base.entries.size());
             base.entries.push_back(std::move(entry));
         } else if (existing->value.is_table() && entry.value.is_table()) {
             overlay_table(existing->value, std::move(entry.value), key_path, sink);
@@ -156,13 +182,20 @@ Node apply_extends(Node document, const fs::path& base_dir, std::vector<fs::path
         return document;
     }
     const fs::path relative(value.text);
-    if (value.text.empty() || value.text.size() > 1024 || relative.extension() != ".toml") {
-        sink.add(value.where, path, fmt::format("{} is not a .toml file name", user_text(value.text)),
+    // A NUL would cut the name short when the file is opened ("/dev/stdin\u0000.toml").
+    const bool has_control = std::any_of(value.text.begin(), value.text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20U;
+    });
+    if (value.text.empty() || value.text.size() > 1024 || has_control ||
+        relative.extension() != ".toml") {
+        sink.add(value.where, path,
+                 fmt::format("{} is not a .toml file name", user_text(value.text)),
                  "valid: extends = \"base.toml\" (relative to this file)");
         base_missing = true;
         return document;
     }
-    const fs::path file = (relative.is_absolute() ? relative : base_dir / relative).lexically_normal();
+    const fs::path file =
+        (relative.is_absolute() ? relative : base_dir / relative).lexically_normal();
     std::error_code ec;
     fs::path canonical = fs::weakly_canonical(file, ec);
     if (ec) {
@@ -187,8 +220,8 @@ Node apply_extends(Node document, const fs::path& base_dir, std::vector<fs::path
         text = read_input_file(file);
     } catch (const MissingInputError& error) {
         const SourceLocation at = value.where.to_source();
-        throw MissingInputError(fmt::format("{}:{}:{}: {}: {}", at.file, at.line, at.column, path,
-                                            error.what()));
+        throw MissingInputError(
+            fmt::format("{}:{}:{}: {}: {}", at.file, at.line, at.column, path, error.what()));
     }
     Node base = parse_document(text, std::make_shared<const std::string>(file.string()));
     chain.push_back(canonical);

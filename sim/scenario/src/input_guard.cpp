@@ -12,7 +12,9 @@ unsigned char byte_at(std::string_view text, std::size_t i) noexcept {
     return static_cast<unsigned char>(text[i]);
 }
 
-bool is_continuation_byte(unsigned char b) noexcept { return (b & 0xC0U) == 0x80U; }
+bool is_continuation_byte(unsigned char b) noexcept {
+    return (b & 0xC0U) == 0x80U;
+}
 
 std::size_t quote_run(std::string_view text, std::size_t i, char quote) noexcept {
     std::size_t n = 0;

@@ -26,8 +26,8 @@ struct TextProblem {
 };
 
 struct GuardResult {
-    std::optional<TextProblem> problem;   ///< the first problem found, if any
-    std::vector<std::size_t> escape_at;   ///< byte offsets of characters to write as \u escapes
+    std::optional<TextProblem> problem;  ///< the first problem found, if any
+    std::vector<std::size_t> escape_at;  ///< byte offsets of characters to write as \u escapes
 };
 
 /// Scans TOML text without building anything. Strings and comments are followed so that only

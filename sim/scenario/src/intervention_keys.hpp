@@ -38,7 +38,8 @@ inline constexpr std::array<KindSpecificKey, 9> kind_specific_keys = {{
     {"level", kind_bit(InterventionKind::stable_funding)},
 }};
 
-[[nodiscard]] constexpr bool applies_to(const KindSpecificKey& key, InterventionKind kind) noexcept {
+[[nodiscard]] constexpr bool applies_to(const KindSpecificKey& key,
+                                        InterventionKind kind) noexcept {
     return (key.kinds & kind_bit(kind)) != 0;
 }
 

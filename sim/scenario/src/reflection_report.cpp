@@ -9,13 +9,16 @@ namespace regiosim {
 
 namespace {
 
-std::string signed_delta(double delta) { return fmt::format("{:+.3f}", delta); }
+std::string signed_delta(double delta) {
+    return fmt::format("{:+.3f}", delta);
+}
 
 }  // namespace
 
 std::string reflect_report(const ReflectionScores& scores, const ModelParameters& defaults) {
-    std::string out = fmt::format("Reflection tool: {} participant{}\n\n", scores.participants.size(),
-                                  scores.participants.size() == 1 ? "" : "s");
+    std::string out =
+        fmt::format("Reflection tool: {} participant{}\n\n", scores.participants.size(),
+                    scores.participants.size() == 1 ? "" : "s");
     const auto means = scores.theme_means();
     const auto levels = scores.theme_levels();
     out += fmt::format("{:<20} {:>9} {:>8} {:>11} {:>8}\n", "theme", "questions", "scores",
@@ -30,8 +33,8 @@ std::string reflect_report(const ReflectionScores& scores, const ModelParameters
             out += fmt::format("{:<20} {:>9} {:>8} {:>11.2f} {:>8.3f}\n", theme.title,
                                theme.questions, n, *means[t], *levels[t]);
         } else {
-            out += fmt::format("{:<20} {:>9} {:>8} {:>11} {:>8}\n", theme.title, theme.questions,
-                               n, "-", "-");
+            out += fmt::format("{:<20} {:>9} {:>8} {:>11} {:>8}\n", theme.title, theme.questions, n,
+                               "-", "-");
         }
     }
     out += "\nlevel u = (mean - 1) / 4; a theme nobody scored changes nothing.\n\n";
@@ -54,7 +57,8 @@ std::string reflect_report(const ReflectionScores& scores, const ModelParameters
     }
     out += "\nChange to every partner's default starting value (clamped to 0-1):\n";
     out += fmt::format("  alignment   {}   (visie en ambitie)\n", signed_delta(a.alignment_delta));
-    out += fmt::format("  commitment  {}   (betrokken partners)\n", signed_delta(a.commitment_delta));
+    out +=
+        fmt::format("  commitment  {}   (betrokken partners)\n", signed_delta(a.commitment_delta));
     out += fmt::format("  expertise   {}   (inspiratie)\n", signed_delta(a.expertise_delta));
     return out;
 }

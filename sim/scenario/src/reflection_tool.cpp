@@ -34,7 +34,8 @@ std::array<std::optional<double>, reflection_theme_count> ReflectionScores::them
     auto levels = theme_means();
     for (auto& level : levels) {
         if (level) {
-            *level = (*level - reflection_min_score) / (reflection_max_score - reflection_min_score);
+            *level =
+                (*level - reflection_min_score) / (reflection_max_score - reflection_min_score);
         }
     }
     return levels;
@@ -73,21 +74,21 @@ namespace {
 std::optional<std::vector<int>> read_theme(const Node& array, const std::string& path,
                                            const ReflectionTheme& theme, DiagnosticSink& sink) {
     const auto expected = static_cast<std::size_t>(theme.questions);
-    const std::string valid = fmt::format("valid: {} integers from 1 to 5, one per question",
-                                          theme.questions);
+    const std::string valid =
+        fmt::format("valid: {} integers from 1 to 5, one per question", theme.questions);
     if (array.items.size() != expected) {
         sink.add(array.where, path,
-                 fmt::format("{} scores, but {} has {} questions", array.items.size(),
-                             theme.title, theme.questions),
+                 fmt::format("{} scores, but {} has {} questions", array.items.size(), theme.title,
+                             theme.questions),
                  valid);
         return std::nullopt;
     }
     std::vector<int> scores;
     bool ok = true;
     for (std::size_t q = 0; q < array.items.size(); ++q) {
-        auto score = read_integer(array.items[q], index_path(path, q), reflection_min_score,
-                                  reflection_max_score, "1 = helemaal niet waar, 5 = helemaal waar",
-                                  sink);
+        auto score =
+            read_integer(array.items[q], index_path(path, q), reflection_min_score,
+                         reflection_max_score, "1 = helemaal niet waar, 5 = helemaal waar", sink);
         ok = ok && score.has_value();
         scores.push_back(static_cast<int>(score.value_or(reflection_min_score)));
     }
@@ -106,8 +107,9 @@ std::vector<std::string_view> theme_keys() {
 
 std::optional<ReflectionScores> read_reflection(TableReader& top, bool required) {
     DiagnosticSink& sink = top.sink();
-    const char* example = "valid: [[reflection.participants]] entries such as "
-                          "visie_en_ambitie = [4, 3, 4, 3]";
+    const char* example =
+        "valid: [[reflection.participants]] entries such as "
+        "visie_en_ambitie = [4, 3, 4, 3]";
     const Node* table = top.table("reflection");
     if (table == nullptr) {
         if (required && top.node().find("reflection") == nullptr) {
@@ -138,8 +140,8 @@ std::optional<ReflectionScores> read_reflection(TableReader& top, bool required)
             const ReflectionTheme& theme = reflection_themes[t];
             if (const Node* array = p.array(theme.key, 100)) {
                 any = true;
-                participant.scores[t] =
-                    read_theme(*array, p.path_of(theme.key), theme, sink).value_or(std::vector<int>{});
+                participant.scores[t] = read_theme(*array, p.path_of(theme.key), theme, sink)
+                                            .value_or(std::vector<int>{});
             } else if (p.node().find(theme.key) != nullptr) {
                 any = true;  // wrong type, already reported
             }

@@ -57,11 +57,11 @@ struct ArmDraft {
 };
 
 struct Draft {
-    Scenario scenario;              ///< scalars, model and context as the file states them
-    std::vector<bool> model_set;    ///< per parameter_table() entry: set by the file
+    Scenario scenario;            ///< scalars, model and context as the file states them
+    std::vector<bool> model_set;  ///< per parameter_table() entry: set by the file
     bool money_settled_set = false;
     bool existing_structure_set = false;
-    bool horizon_known = true;      ///< false when the horizon keys were invalid
+    bool horizon_known = true;  ///< false when the horizon keys were invalid
     Loc root;
 
     std::vector<PartnerDraft> partners;

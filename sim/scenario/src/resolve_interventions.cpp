@@ -39,9 +39,10 @@ std::optional<Trigger> read_trigger(const Node& table, const std::string& path,
     }
     ok = metric.has_value();
     t.metric = static_cast<TriggerMetric>(metric.value_or(0));
-    const Range range = !metric                                        ? Range{0, 1e6, ""}
-                        : t.metric == TriggerMetric::output_per_partner ? Range{0, 1e6, "output/partner/month"}
-                                                                        : Range{0, 1, "share"};
+    const Range range = !metric ? Range{0, 1e6, ""}
+                        : t.metric == TriggerMetric::output_per_partner
+                            ? Range{0, 1e6, "output/partner/month"}
+                            : Range{0, 1, "share"};
     const Entry* below = r.get("below");
     const Entry* above = r.get("above");
     if (below != nullptr && above != nullptr) {
@@ -58,7 +59,8 @@ std::optional<Trigger> read_trigger(const Node& table, const std::string& path,
         ok = ok && threshold.has_value();
         t.threshold = threshold.value_or(t.threshold);
     }
-    t.cooldown_months = r.small_int("cooldown_months", 0, 360, "months").value_or(t.cooldown_months);
+    t.cooldown_months =
+        r.small_int("cooldown_months", 0, 360, "months").value_or(t.cooldown_months);
     t.max_firings = r.small_int("max_firings", 0, 1000, "0 = unlimited").value_or(t.max_firings);
     r.report_unknown_keys();
     return ok ? std::optional<Trigger>(t) : std::nullopt;
@@ -68,10 +70,9 @@ void read_kind_specific(TableReader& r, InterventionKind kind, InterventionDraft
     InterventionSpec& s = d.spec;
     for (const auto& key : kind_specific_keys) {
         if (!applies_to(key, kind)) {
-            r.reject(key.key,
-                     fmt::format("`{}` applies to {} only", key.key, kinds_text(key.kinds)),
-                     fmt::format("valid keys for kind `{}`: {}", to_string(kind),
-                                 keys_of_kind(kind)));
+            r.reject(
+                key.key, fmt::format("`{}` applies to {} only", key.key, kinds_text(key.kinds)),
+                fmt::format("valid keys for kind `{}`: {}", to_string(kind), keys_of_kind(kind)));
         }
     }
     if (kind == InterventionKind::covenant) {
@@ -79,8 +80,8 @@ void read_kind_specific(TableReader& r, InterventionKind kind, InterventionDraft
         s.renew = r.boolean("renew").value_or(s.renew);
     }
     if (kind == InterventionKind::coordinator || kind == InterventionKind::meetings) {
-        s.meetings_per_year =
-            r.number("meetings_per_year", {0, 52, "meetings per year"}).value_or(s.meetings_per_year);
+        s.meetings_per_year = r.number("meetings_per_year", {0, 52, "meetings per year"})
+                                  .value_or(s.meetings_per_year);
     }
     if (kind == InterventionKind::coordinator) {
         s.intensity = r.number("intensity", {0, 1, "1 = does it all"}).value_or(s.intensity);
@@ -169,7 +170,8 @@ void check_unique(const InterventionDraft& d, NameTable& names, const NameTable*
         return;
     }
     const Loc& where = d.name ? d.name->where : d.where;
-    const std::string implicit = d.name ? "" : " (an intervention without `name` is named after its kind)";
+    const std::string implicit =
+        d.name ? "" : " (an intervention without `name` is named after its kind)";
     if (common != nullptr) {
         if (auto it = common->find(d.spec.name); it != common->end()) {
             sink.add(where, d.path + ".name",
@@ -194,9 +196,11 @@ void check_reference(const NameRef& ref, const std::vector<std::string_view>& na
     if (known.contains(ref.name) || sink.full()) {
         return;
     }
+    // Suggestions compare against every partner name: worth it for the first few only.
+    constexpr std::size_t suggest_below = 50;
     sink.add(ref.where, ref.path,
              fmt::format("no {} is named {}{}", what, user_text(ref.name),
-                         did_you_mean(ref.name, names)),
+                         sink.count() < suggest_below ? did_you_mean(ref.name, names) : ""),
              fmt::format("valid: the name of a {} in this scenario", what));
 }
 
@@ -236,7 +240,8 @@ void check_references(const Draft& draft, DiagnosticSink& sink) {
 
 bool is_arm_name(std::string_view name) {
     return !name.empty() && name.size() <= 100 &&
-           name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+           name.find_first_not_of(
+               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
                std::string_view::npos;
 }
 

@@ -53,8 +53,12 @@ void apply_attributes(const PartnerAttributes& a, PartnerDraft& d) {
     d.spec.join_month = a.join_month.value_or(d.spec.join_month);
 }
 
-std::string type_valid() { return "valid: " + join_names(partner_type_names); }
-std::string style_valid() { return "valid: " + join_names(style_names); }
+std::string type_valid() {
+    return "valid: " + join_names(partner_type_names);
+}
+std::string style_valid() {
+    return "valid: " + join_names(style_names);
+}
 
 /// Partner names seen so far and the entry that introduced each.
 using NameTable = std::unordered_map<std::string, std::string>;
@@ -128,8 +132,8 @@ void read_styles(TableReader& r, GroupDraft& g) {
         key.where = entry.key_where;
         key.text = entry.key;
         auto index = read_choice(key, child_path(path, entry.key), style_names, "style", r.sink());
-        auto share = read_number(entry.value, child_path(path, entry.key), {0, 1, "share"},
-                                 r.sink());
+        auto share =
+            read_number(entry.value, child_path(path, entry.key), {0, 1, "share"}, r.sink());
         if (!index || !share) {
             g.ok = false;
             continue;
@@ -249,10 +253,10 @@ void resolve_partners(TableReader& top, Draft& draft) {
             if (!g.name.empty()) {
                 const auto [it, fresh] = group_names.emplace(g.name, g.path);
                 if (!fresh) {
-                    sink.add(g.name_where, g.path + ".name",
-                             fmt::format("{} is already the name of {}", user_text(g.name),
-                                         it->second),
-                             "valid: a name no other group has");
+                    sink.add(
+                        g.name_where, g.path + ".name",
+                        fmt::format("{} is already the name of {}", user_text(g.name), it->second),
+                        "valid: a name no other group has");
                     g.ok = false;
                 }
             }

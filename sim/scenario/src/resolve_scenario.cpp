@@ -17,19 +17,19 @@ constexpr int months_per_year = 12;
 constexpr int max_horizon_years = 30;
 
 bool is_scenario_name(std::string_view name) {
-    return !name.empty() && name.size() <= 100 &&
-           std::all_of(name.begin(), name.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '_' || c == '-';
-           });
+    return !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+    });
 }
 
 // A seed is an integer 0 … 2^63−1, or — for seeds TOML integers cannot hold — a string of
 // decimal digits up to 2^64−1.
 std::optional<std::uint64_t> read_seed(const Node& node, const std::string& path,
                                        DiagnosticSink& sink) {
-    const char* valid = "valid: an integer from 0 to 9223372036854775807, or a string of digits "
-                        "up to \"18446744073709551615\"";
+    const char* valid =
+        "valid: an integer from 0 to 9223372036854775807, or a string of digits "
+        "up to \"18446744073709551615\"";
     if (node.type == Node::Type::integer) {
         if (node.integer < 0) {
             sink.add(node.where, path, fmt::format("{} is negative", node.integer), valid);
@@ -204,10 +204,10 @@ void read_model(TableReader& top, Draft& draft) {
             continue;
         }
         if (!group.value.is_table()) {
-            top.sink().add(group.value.where, path,
-                           fmt::format("expected a table, got {}", describe_type(group.value)),
-                           fmt::format("valid: [model.{}] followed by name = number lines",
-                                       group.key));
+            top.sink().add(
+                group.value.where, path,
+                fmt::format("expected a table, got {}", describe_type(group.value)),
+                fmt::format("valid: [model.{}] followed by name = number lines", group.key));
             continue;
         }
         read_model_group(group, draft, top.sink());

@@ -8,10 +8,10 @@
 namespace regiosim::detail {
 
 std::string Range::describe() const {
-    std::string out = min_exclusive ? fmt::format("valid: more than {}, up to {}",
-                                                  show_number(min), show_number(max))
-                                    : fmt::format("valid: {} to {}", show_number(min),
-                                                  show_number(max));
+    std::string out =
+        min_exclusive
+            ? fmt::format("valid: more than {}, up to {}", show_number(min), show_number(max))
+            : fmt::format("valid: {} to {}", show_number(min), show_number(max));
     if (!unit.empty()) {
         out += fmt::format(" ({})", unit);
     }
@@ -61,8 +61,8 @@ std::optional<double> read_number(const Node& node, const std::string& path, con
 }
 
 std::optional<std::int64_t> read_integer(const Node& node, const std::string& path,
-                                         std::int64_t min, std::int64_t max,
-                                         std::string_view unit, DiagnosticSink& sink) {
+                                         std::int64_t min, std::int64_t max, std::string_view unit,
+                                         DiagnosticSink& sink) {
     if (node.type != Node::Type::integer) {
         wrong_type(node, path, "an integer", integer_range(min, max, unit), sink);
         return std::nullopt;
@@ -125,9 +125,10 @@ std::optional<std::size_t> read_choice(const Node& node, const std::string& path
             return i;
         }
     }
-    sink.add(node.where, path,
-             fmt::format("unknown {} {}{}", what, user_text(node.text), did_you_mean(node.text, names)),
-             valid);
+    sink.add(
+        node.where, path,
+        fmt::format("unknown {} {}{}", what, user_text(node.text), did_you_mean(node.text, names)),
+        valid);
     return std::nullopt;
 }
 
@@ -212,8 +213,7 @@ const Node* TableReader::table(std::string_view key) {
     }
     if (!entry->value.is_table()) {
         wrong_type(entry->value, path_of(key), "a table",
-                   fmt::format("valid: a [{}] section or an inline table {{ … }}",
-                               path_of(key)),
+                   fmt::format("valid: a [{}] section or an inline table {{ … }}", path_of(key)),
                    sink_);
         return nullptr;
     }
@@ -266,9 +266,10 @@ void TableReader::report_unknown_keys() {
             sink_.add(entry.key_where, path_of(entry.key), "unknown key");
             continue;
         }
-        sink_.add(entry.key_where, path_of(entry.key),
-                  fmt::format("unknown key {}{}", user_text(entry.key), did_you_mean(entry.key, known_)),
-                  "valid keys here: " + join_names(known_));
+        sink_.add(
+            entry.key_where, path_of(entry.key),
+            fmt::format("unknown key {}{}", user_text(entry.key), did_you_mean(entry.key, known_)),
+            "valid keys here: " + join_names(known_));
     }
 }
 

@@ -37,8 +37,8 @@ struct Range {
 std::optional<double> read_number(const Node& node, const std::string& path, const Range& range,
                                   DiagnosticSink& sink);
 std::optional<std::int64_t> read_integer(const Node& node, const std::string& path,
-                                         std::int64_t min, std::int64_t max,
-                                         std::string_view unit, DiagnosticSink& sink);
+                                         std::int64_t min, std::int64_t max, std::string_view unit,
+                                         DiagnosticSink& sink);
 std::optional<bool> read_boolean(const Node& node, const std::string& path, DiagnosticSink& sink);
 std::optional<std::string> read_string(const Node& node, const std::string& path,
                                        DiagnosticSink& sink);
@@ -51,7 +51,7 @@ std::optional<std::size_t> read_choice(const Node& node, const std::string& path
                                        std::string_view what, DiagnosticSink& sink);
 
 class TableReader {
-public:
+  public:
     TableReader(const Node& table, std::string path, DiagnosticSink& sink);
 
     [[nodiscard]] const std::string& path() const noexcept { return path_; }
@@ -88,7 +88,7 @@ public:
     /// Reports each key that no accessor asked for.
     void report_unknown_keys();
 
-private:
+  private:
     const Node& table_;
     std::string path_;
     DiagnosticSink& sink_;

@@ -41,11 +41,17 @@ std::string toml_line(std::string_view key, std::string_view value) {
     return fmt::format("{} = {}\n", key, value);
 }
 
-std::string toml_bool(bool value) { return value ? "true" : "false"; }
+std::string toml_bool(bool value) {
+    return value ? "true" : "false";
+}
 
-std::string toml_float(double value) { return format_number(value); }
+std::string toml_float(double value) {
+    return format_number(value);
+}
 
-std::string toml_int(std::int64_t value) { return fmt::format("{}", value); }
+std::string toml_int(std::int64_t value) {
+    return fmt::format("{}", value);
+}
 
 std::string toml_string_array(const std::vector<std::string>& items) {
     std::string out = "[";

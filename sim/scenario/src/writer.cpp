@@ -52,8 +52,8 @@ void write_context(const Context& c, std::string& out) {
 
 void write_model(const ModelParameters& model, std::string& out) {
     const auto table = parameter_table();
-    out += toml_banner(fmt::format("model: all {} parameters (value  # unit, range: meaning)",
-                                   table.size()));
+    out += toml_banner(
+        fmt::format("model: all {} parameters (value  # unit, range: meaning)", table.size()));
     std::vector<std::string_view> groups;
     for (const auto& info : table) {
         if (std::find(groups.begin(), groups.end(), info.group) == groups.end()) {
@@ -61,14 +61,14 @@ void write_model(const ModelParameters& model, std::string& out) {
         }
     }
     for (const auto group : groups) {
-        out += fmt::format("[model.{}]\n", group);
+        out += fmt::format("{}[model.{}]\n", group == groups.front() ? "" : "\n", group);
         for (const auto& info : table) {
             if (info.group != group) {
                 continue;
             }
             out += fmt::format("{} = {}  # {}, {} to {}: {}\n", info.name,
-                               toml_float(model.*(info.field)), info.unit,
-                               show_number(info.min), show_number(info.max), info.meaning);
+                               toml_float(model.*(info.field)), info.unit, show_number(info.min),
+                               show_number(info.max), info.meaning);
         }
     }
 }
@@ -76,7 +76,7 @@ void write_model(const ModelParameters& model, std::string& out) {
 void write_partners(const std::vector<PartnerSpec>& partners, std::string& out) {
     out += toml_banner(fmt::format("partners ({}; groups expanded)", partners.size()));
     for (const auto& p : partners) {
-        out += "[[partners]]\n";
+        out += &p == &partners.front() ? "[[partners]]\n" : "\n[[partners]]\n";
         out += toml_line("name", toml_string(p.name));
         out += toml_line("type", toml_string(to_string(p.type)));
         out += toml_line("style", toml_string(to_string(p.style)));
@@ -99,7 +99,7 @@ void write_funding(const std::vector<FundingStream>& funding, std::string& out) 
     }
     out += toml_banner("funding (k€ per month; end_month is the first month without it)");
     for (const auto& f : funding) {
-        out += "[[funding]]\n";
+        out += &f == &funding.front() ? "[[funding]]\n" : "\n[[funding]]\n";
         out += toml_line("name", toml_string(f.name));
         out += toml_line("monthly_amount", toml_float(f.monthly_amount));
         out += toml_line("start_month", toml_int(f.start_month));
@@ -143,7 +143,7 @@ void write_kind_key(const InterventionSpec& i, std::string_view key, std::string
 }
 
 void write_intervention(const InterventionSpec& i, std::string_view header, std::string& out) {
-    out += fmt::format("[[{}]]\n", header);
+    out += fmt::format("\n[[{}]]\n", header);
     out += toml_line("name", toml_string(i.name));
     out += toml_line("kind", toml_string(to_string(i.kind)));
     out += toml_line("start_month", toml_int(i.start_month));
@@ -171,7 +171,7 @@ void write_arms(const Scenario& s, std::string& out) {
     }
     out += toml_banner("arms compared (arms[0] is the baseline)");
     for (const auto& arm : s.arms) {
-        out += "[[arms]]\n";
+        out += &arm == &s.arms.front() ? "[[arms]]\n" : "\n[[arms]]\n";
         out += toml_line("name", toml_string(arm.name));
         out += toml_line("description", toml_string(arm.description));
         for (const auto& i : arm.interventions) {
@@ -184,8 +184,9 @@ void write_instruments(const LoadedScenario& loaded, std::string& out) {
     if (!loaded.sim_factors && !loaded.reflection) {
         return;
     }
-    out += toml_banner("instruments this scenario was built from (for the record: every value "
-                       "they set is explicit above)");
+    out += toml_banner(
+        "instruments this scenario was built from (for the record: every value "
+        "they set is explicit above)");
     if (loaded.sim_factors) {
         out += "[sim_factors]\n";
         for (const auto& info : sim_factor_table) {
@@ -196,14 +197,14 @@ void write_instruments(const LoadedScenario& loaded, std::string& out) {
     }
     if (loaded.reflection) {
         for (const auto& participant : loaded.reflection->participants) {
-            out += "[[reflection.participants]]\n";
+            out += "\n[[reflection.participants]]\n";
             if (!participant.name.empty()) {
                 out += toml_line("name", toml_string(participant.name));
             }
             for (std::size_t t = 0; t < reflection_theme_count; ++t) {
                 if (!participant.scores[t].empty()) {
-                    out += toml_line(reflection_themes[t].key,
-                                     toml_int_array(participant.scores[t]));
+                    out +=
+                        toml_line(reflection_themes[t].key, toml_int_array(participant.scores[t]));
                 }
             }
         }

@@ -11,7 +11,8 @@ void update_intention(SimulationState& s, const StepContext& c) {
     s.intention -= p.intention_decay * s.intention;
     double floor = p.intention_urgency_floor * c.scenario.context.urgency;
     if (s.funding > 0.0) {
-        floor = std::max(floor, p.intention_funding_floor * std::min(1.0, s.funding / p.funding_reference));
+        floor = std::max(
+            floor, p.intention_funding_floor * std::min(1.0, s.funding / p.funding_reference));
     }
     if (s.effects.vertical) {
         floor = std::max(floor, p.vertical_intention_floor);
@@ -22,7 +23,8 @@ void update_intention(SimulationState& s, const StepContext& c) {
 void update_dependence(SimulationState& s, const StepContext& c) {
     if (s.coordinator_present) {
         // The more the coordinator pulls, the more the others lean on them (seed 003, Klaster).
-        s.dependence += c.p.coordinator_dependence_growth * (s.effects.coordinator_intensity - s.dependence);
+        s.dependence +=
+            c.p.coordinator_dependence_growth * (s.effects.coordinator_intensity - s.dependence);
         s.dependence = std::clamp(s.dependence, 0.0, 1.0);
     }
 }
@@ -42,7 +44,8 @@ void update_phase(SimulationState& s, const StepContext& c) {
             }
             break;
         case Phase::structuring:
-            if (s.mean_trust >= p.phase_deepening_trust && s.successes >= p.phase_deepening_successes) {
+            if (s.mean_trust >= p.phase_deepening_trust &&
+                s.successes >= p.phase_deepening_successes) {
                 s.phase = Phase::deepening;
             }
             break;
@@ -76,7 +79,8 @@ void record_history(SimulationState& s) {
     s.history[static_cast<std::size_t>(TriggerMetric::mean_trust)][slot] = s.mean_trust;
     s.history[static_cast<std::size_t>(TriggerMetric::active_share)][slot] = active_share;
     s.history[static_cast<std::size_t>(TriggerMetric::conflict)][slot] = s.conflict;
-    s.history[static_cast<std::size_t>(TriggerMetric::output_per_partner)][slot] = s.output_per_partner;
+    s.history[static_cast<std::size_t>(TriggerMetric::output_per_partner)][slot] =
+        s.output_per_partner;
     s.history[static_cast<std::size_t>(TriggerMetric::intention)][slot] = s.intention;
 }
 

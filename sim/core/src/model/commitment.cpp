@@ -34,12 +34,13 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     }
     // Intention becomes commitment only where there is action to join (contracts and trust are
     // complements: Poppo & Zenger 2002); policy pressure spoils part of it (seed 001).
-    const double intention_pull = p.commitment_intention_gain * s.intention *
-                                  std::min(1.0, s.action) *
-                                  (1.0 - p.commitment_policy_pressure_penalty * ctx.policy_pressure);
+    const double intention_pull =
+        p.commitment_intention_gain * s.intention * std::min(1.0, s.action) *
+        (1.0 - p.commitment_policy_pressure_penalty * ctx.policy_pressure);
     const double decay =
         p.commitment_decay * (s.effects.vertical ? 1.0 - p.vertical_decay_reduction : 1.0);
-    const bool revival = s.coordinator_present && s.mean_commitment < p.coordinator_revival_threshold;
+    const bool revival =
+        s.coordinator_present && s.mean_commitment < p.coordinator_revival_threshold;
 
     for (std::size_t i = 0; i < n; ++i) {
         if (!a.active[i]) {
@@ -55,14 +56,16 @@ void update_commitment(SimulationState& s, const StepContext& c) {
             }
         }
         own_trust = others > 0 ? own_trust / others : 0.0;
-        const double others_mean = others > 0 ? (total_contribution - a.contribution[i]) / others : 0.0;
+        const double others_mean =
+            others > 0 ? (total_contribution - a.contribution[i]) / others : 0.0;
         const int other_kartrekkers = kartrekkers - (a.kartrekker[i] ? 1 : 0);
         const double m = a.commitment[i];
 
         double dm = p.commitment_return_gain * return_sensitivity(a.style[i], p) *
                     (a.perceived_return[i] - p.commitment_return_reference);
         dm += intention_pull * (1.0 - m);
-        dm += others > 0 ? p.commitment_kartrekker_pull * other_kartrekkers / others * (1.0 - m) : 0.0;
+        dm += others > 0 ? p.commitment_kartrekker_pull * other_kartrekkers / others * (1.0 - m)
+                         : 0.0;
         dm += p.commitment_trust_gain * (own_trust - 0.5);
         dm -= decay * m;
         if (a.style[i] != Style::overstijgend) {
@@ -74,7 +77,8 @@ void update_commitment(SimulationState& s, const StepContext& c) {
             dm += p.coordinator_revival_gain * (1.0 - m);
         }
         a.commitment[i] = std::clamp(m + dm, 0.0, 1.0);
-        a.expertise[i] += p.key_figure_expertise_growth * a.contribution[i] * (1.0 - a.expertise[i]);
+        a.expertise[i] +=
+            p.key_figure_expertise_growth * a.contribution[i] * (1.0 - a.expertise[i]);
     }
 }
 

@@ -18,13 +18,15 @@ void update_conflict(SimulationState& s, const StepContext& c) {
     // Money on the table that is not divided by agreement is what partners fight over.
     const double stake = std::min(1.0, s.funding / p.conflict_stake_reference);
     // Conflicts escalate: every month of quarrel makes the next quarrel easier.
-    double growth = p.conflict_growth * stake * divergence * (1.0 + p.conflict_escalation * s.conflict) *
+    double growth = p.conflict_growth * stake * divergence *
+                    (1.0 + p.conflict_escalation * s.conflict) *
                     (1.0 + p.conflict_policy_pressure_growth * c.scenario.context.policy_pressure);
     if (s.money_settled) {
         growth *= 1.0 - p.conflict_settled_dampening;
     }
     // Negotiation needs openness (seed 001): partners who trust each other settle faster.
-    const double resolution = p.conflict_resolution * std::min(1.0, s.mean_trust / p.conflict_trust_reference) *
+    const double resolution = p.conflict_resolution *
+                              std::min(1.0, s.mean_trust / p.conflict_trust_reference) *
                               (s.effects.vertical ? 1.0 + p.vertical_decision_speed : 1.0);
     s.conflict += growth * (1.0 - s.conflict) - resolution * s.conflict;
     s.conflict = std::clamp(s.conflict, 0.0, 1.0);

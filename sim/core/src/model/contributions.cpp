@@ -14,7 +14,8 @@ double style_rule(Style style, double others_plain, double others_by_trust, doub
         case Style::defensief:
             return p.style_defensief_base + p.style_defensief_slope * others_plain;
         case Style::utilitair: {
-            const double sure_gain = std::min(1.0, return_index / p.style_utilitair_required_return);
+            const double sure_gain =
+                std::min(1.0, return_index / p.style_utilitair_required_return);
             return (p.style_utilitair_base + p.style_utilitair_slope * others_by_trust) * sure_gain;
         }
         case Style::offensief:
@@ -39,8 +40,9 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
         total += a.active[j] ? a.prev_contribution[j] : 0.0;
     }
     const bool team_working = s.effects.team && s.team_leader >= 0;
-    const double crowding =
-        s.coordinator_present ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity : 1.0;
+    const double crowding = s.coordinator_present
+                                ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
+                                : 1.0;
 
     for (std::size_t i = 0; i < n; ++i) {
         if (!a.active[i]) {

@@ -79,14 +79,17 @@ void form_team(SimulationState& s, const StepContext& c, InterventionRuntime& rt
 
 // Stable funding keeps what flowed when it was agreed (this month or, if a stream just
 // ended, the month before), not money that had already stopped earlier.
-double funding_at_agreement(const SimulationState& s) { return std::max(s.funding, s.funding_prev); }
+double funding_at_agreement(const SimulationState& s) {
+    return std::max(s.funding, s.funding_prev);
+}
 
 void start(SimulationState& s, const StepContext& c, InterventionRuntime& rt, int k) {
     const auto& p = c.p;
     const auto& spec = *rt.spec;
     const int t = s.month;
-    c.log.add(t, rt.firings > 0 && spec.trigger ? EventKind::intervention_triggered
-                                                : EventKind::intervention_started,
+    c.log.add(t,
+              rt.firings > 0 && spec.trigger ? EventKind::intervention_triggered
+                                             : EventKind::intervention_started,
               -1, k);
     switch (spec.kind) {
         case InterventionKind::covenant:
@@ -107,9 +110,9 @@ void start(SimulationState& s, const StepContext& c, InterventionRuntime& rt, in
                     least = static_cast<int>(i);
                 }
             }
-            if (least >= 0 && c.rng.bernoulli(p.settlement_departure_probability,
-                                              DrawPurpose::settlement, static_cast<std::uint32_t>(t),
-                                              static_cast<std::uint32_t>(k))) {
+            if (least >= 0 &&
+                c.rng.bernoulli(p.settlement_departure_probability, DrawPurpose::settlement,
+                                static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(k))) {
                 remove_partner(s, c, static_cast<std::size_t>(least), EventKind::partner_left);
             }
             c.log.add(t, EventKind::negotiations_settled, -1, k);
@@ -225,7 +228,8 @@ void update_interventions(SimulationState& s, const StepContext& c) {
         if (rt.finished) {
             continue;
         }
-        if (rt.active && ((rt.active_until >= 0 && t >= rt.active_until) || funding_ended(rt, s, c))) {
+        if (rt.active &&
+            ((rt.active_until >= 0 && t >= rt.active_until) || funding_ended(rt, s, c))) {
             rt.active = false;
             stop(s, c, rt, k);
             if (!spec.trigger || funding_ended(rt, s, c)) {
@@ -236,7 +240,8 @@ void update_interventions(SimulationState& s, const StepContext& c) {
         if (!rt.active && t >= rt.next_allowed) {
             bool fire = false;
             if (spec.trigger) {
-                const bool room = spec.trigger->max_firings == 0 || rt.firings < spec.trigger->max_firings;
+                const bool room =
+                    spec.trigger->max_firings == 0 || rt.firings < spec.trigger->max_firings;
                 fire = room && trigger_fires(s, c, *spec.trigger);
             } else {
                 fire = t >= spec.start_month;
@@ -244,7 +249,8 @@ void update_interventions(SimulationState& s, const StepContext& c) {
             if (fire && !funding_ended(rt, s, c)) {
                 rt.active = true;
                 rt.active_until = spec.duration_months > 0 ? t + spec.duration_months : -1;
-                if (spec.kind == InterventionKind::covenant && !spec.renew && spec.duration_months <= 0) {
+                if (spec.kind == InterventionKind::covenant && !spec.renew &&
+                    spec.duration_months <= 0) {
                     rt.active_until = t + spec.term_months;
                 }
                 if (spec.kind == InterventionKind::settlement) {
@@ -257,16 +263,18 @@ void update_interventions(SimulationState& s, const StepContext& c) {
                 start(s, c, rt, k);
                 const double one_off = spec.one_off_cost;
                 c.result.total_cost += one_off;
-                if (year < c.result.spent.size() / std::max<std::size_t>(1, s.interventions.size())) {
-                    c.result.spent[year * s.interventions.size() + static_cast<std::size_t>(k)] += one_off;
+                if (year <
+                    c.result.spent.size() / std::max<std::size_t>(1, s.interventions.size())) {
+                    c.result.spent[year * s.interventions.size() + static_cast<std::size_t>(k)] +=
+                        one_off;
                 }
             } else if (!spec.trigger && !fire) {
                 continue;
             }
         }
         if (rt.active) {
-            if (spec.kind == InterventionKind::covenant && spec.renew && t == s.covenant_next_renewal &&
-                t > 0) {
+            if (spec.kind == InterventionKind::covenant && spec.renew &&
+                t == s.covenant_next_renewal && t > 0) {
                 // Re-signing: a fresh commitment, and a moment at which partners may leave.
                 s.covenant_renewal_this_month = true;
                 s.intention += c.p.covenant_intention_boost * (1.0 - s.intention);

@@ -46,11 +46,11 @@ void key_figure_leaves(SimulationState& s, const StepContext& c, std::size_t i) 
     lose_personal_trust(s, j, loss, p.trust_institutional);
     a.commitment[i] = a.commitment[i] * (1.0 - loss) + p.key_figure_newcomer_commitment * loss;
     a.expertise[i] = a.expertise[i] * (1.0 - loss) + p.key_figure_newcomer_expertise * loss;
-    a.kartrekker[i] = c.rng.bernoulli(p.key_figure_kartrekker_share, DrawPurpose::key_figure_newcomer,
-                                      static_cast<std::uint32_t>(s.month),
-                                      static_cast<std::uint32_t>(i))
-                          ? 1
-                          : 0;
+    a.kartrekker[i] =
+        c.rng.bernoulli(p.key_figure_kartrekker_share, DrawPurpose::key_figure_newcomer,
+                        static_cast<std::uint32_t>(s.month), static_cast<std::uint32_t>(i))
+            ? 1
+            : 0;
     c.log.add(s.month, EventKind::key_figure_left, static_cast<int>(i), -1, before,
               mean_trust_in(s, j));
 
@@ -72,7 +72,8 @@ void replace_team_leader(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
     int best = -1;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a.active[i] && (best < 0 || a.commitment[i] > a.commitment[static_cast<std::size_t>(best)])) {
+        if (a.active[i] &&
+            (best < 0 || a.commitment[i] > a.commitment[static_cast<std::size_t>(best)])) {
             best = static_cast<int>(i);
         }
     }
@@ -112,8 +113,8 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     const double hazard = monthly_probability(p.key_figure_turnover);
     auto& a = s.partners;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a.active[i] &&
-            c.rng.bernoulli(hazard, DrawPurpose::key_figure_departure, t, static_cast<std::uint32_t>(i))) {
+        if (a.active[i] && c.rng.bernoulli(hazard, DrawPurpose::key_figure_departure, t,
+                                           static_cast<std::uint32_t>(i))) {
             key_figure_leaves(s, c, i);
         }
     }
@@ -123,9 +124,8 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     }
 
     if (s.effects.coordinator) {
-        if (s.coordinator_present &&
-            c.rng.bernoulli(monthly_probability(p.coordinator_turnover),
-                            DrawPurpose::coordinator_departure, t, 0)) {
+        if (s.coordinator_present && c.rng.bernoulli(monthly_probability(p.coordinator_turnover),
+                                                     DrawPurpose::coordinator_departure, t, 0)) {
             // The person leaves; the role continues after a vacancy.
             coordinator_departs(s, c, -1);
             s.coordinator_vacant_until = s.month + static_cast<int>(p.coordinator_vacancy_months);

@@ -63,7 +63,8 @@ void decide_exits(SimulationState& s, const StepContext& c) {
         const auto idx = static_cast<std::uint32_t>(i);
 
         if (a.style[i] == Style::offensief && a.months_active[i] >= p.style_offensief_patience &&
-            a.invested[i] > 0.0 && a.returned[i] < p.style_offensief_required_ratio * a.invested[i]) {
+            a.invested[i] > 0.0 &&
+            a.returned[i] < p.style_offensief_required_ratio * a.invested[i]) {
             remove_partner(s, c, i, EventKind::offensief_pulled_out);
             continue;
         }

@@ -42,7 +42,8 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
         }
         // Those who contributed see the success as theirs.
         const double share = a.contribution[i] / max_contribution;
-        a.commitment[i] += p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
+        a.commitment[i] +=
+            p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
         const auto ii = static_cast<Eigen::Index>(i);
         for (std::size_t j = 0; j < n; ++j) {
             if (j == i || !a.active[j]) {
@@ -66,7 +67,8 @@ void produce_results(SimulationState& s, const StepContext& c) {
         if (!a.active[i]) {
             continue;
         }
-        const double skill = (1.0 - p.output_expertise_weight) + p.output_expertise_weight * a.expertise[i];
+        const double skill =
+            (1.0 - p.output_expertise_weight) + p.output_expertise_weight * a.expertise[i];
         effort += a.contribution[i] * a.effective_capacity[i] * skill;
         max_contribution = std::max(max_contribution, a.contribution[i]);
     }
@@ -96,9 +98,9 @@ void produce_results(SimulationState& s, const StepContext& c) {
         if (!a.active[i]) {
             continue;
         }
-        const double instant = (1.0 - p.returns_subsidy_weight) *
-                                   std::min(1.0, a.alignment[i] * result_return) +
-                               p.returns_subsidy_weight * subsidy_return;
+        const double instant =
+            (1.0 - p.returns_subsidy_weight) * std::min(1.0, a.alignment[i] * result_return) +
+            p.returns_subsidy_weight * subsidy_return;
         a.instant_return[i] = instant;
         a.perceived_return[i] += p.returns_smoothing * (instant - a.perceived_return[i]);
         a.invested[i] += a.contribution[i];

@@ -54,8 +54,8 @@ void update_trust(SimulationState& s, const StepContext& c) {
             const bool rival = rivals(a, i, j);
             // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
             if (a.contribution[j] >= expected) {
-                t += p.trust_build_rate * observation * (rival ? 1.0 - p.trust_school_rivalry : 1.0) *
-                     (1.0 - t);
+                t += p.trust_build_rate * observation *
+                     (rival ? 1.0 - p.trust_school_rivalry : 1.0) * (1.0 - t);
             } else {
                 const double shortfall = (expected - a.contribution[j]) / expected;
                 t -= p.trust_erosion_rate * observation * shortfall * t;

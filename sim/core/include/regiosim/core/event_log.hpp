@@ -9,7 +9,7 @@ namespace regiosim {
 /// Appends to a run's preallocated event list without ever growing it: the monthly step must
 /// not allocate. Events beyond the capacity are counted, not stored.
 class EventLog {
-public:
+  public:
     EventLog(std::vector<Event>& events, int& dropped) noexcept
         : events_(&events), dropped_(&dropped) {}
 
@@ -22,7 +22,7 @@ public:
         }
     }
 
-private:
+  private:
     std::vector<Event>* events_;
     int* dropped_;
 };

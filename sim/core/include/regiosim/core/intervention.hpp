@@ -22,8 +22,8 @@ enum class InterventionKind : unsigned char {
 };
 
 inline constexpr std::array<std::string_view, 9> intervention_kind_names = {
-    "covenant", "performance_agreements", "execution_team",     "coordinator", "meetings",
-    "settlement", "stable_funding",       "vertical_structure", "monitoring"};
+    "covenant",   "performance_agreements", "execution_team",     "coordinator", "meetings",
+    "settlement", "stable_funding",         "vertical_structure", "monitoring"};
 
 [[nodiscard]] constexpr std::string_view to_string(InterventionKind k) noexcept {
     return intervention_kind_names[static_cast<std::size_t>(k)];
@@ -88,11 +88,11 @@ struct InterventionSpec {
     double one_off_cost = 0.0;  ///< k€ when it starts (or fires)
     std::optional<Trigger> trigger;
 
-    int term_months = 24;          ///< covenant: term until renewal
-    bool renew = true;             ///< covenant: re-signed at the end of each term
-    double meetings_per_year = 4;  ///< coordinator, meetings
-    double intensity = 0.5;        ///< coordinator: how much it pulls (1 = does it all)
-    std::string leader;            ///< execution_team: leader partner (empty: most committed)
+    int term_months = 24;              ///< covenant: term until renewal
+    bool renew = true;                 ///< covenant: re-signed at the end of each term
+    double meetings_per_year = 4;      ///< coordinator, meetings
+    double intensity = 0.5;            ///< coordinator: how much it pulls (1 = does it all)
+    std::string leader;                ///< execution_team: leader partner (empty: most committed)
     std::vector<std::string> members;  ///< execution_team members (empty: the most committed)
     int team_size = 5;                 ///< execution_team size when members are not listed
     std::string funded_by;  ///< coordinator/execution_team: ends when this funding stream ends

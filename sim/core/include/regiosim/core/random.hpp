@@ -31,7 +31,7 @@ enum class DrawPurpose : std::uint32_t {
 /// The distributions are written here rather than taken from <random>, whose algorithms differ
 /// between standard libraries.
 class RandomStream {
-public:
+  public:
     RandomStream(std::uint64_t seed, std::uint64_t run_index) noexcept;
 
     /// Uniform on the open interval (0, 1) with 53 random bits.
@@ -56,7 +56,7 @@ public:
     [[nodiscard]] std::uint64_t seed() const noexcept { return seed_; }
     [[nodiscard]] std::uint64_t run_index() const noexcept { return run_index_; }
 
-private:
+  private:
     std::uint64_t seed_;
     std::uint64_t run_index_;
     r123::Philox4x32::key_type key_;

@@ -16,14 +16,14 @@ struct PartnerSpec {
     std::string name;
     PartnerType type = PartnerType::vo_school;
     Style style = Style::utilitair;
-    double alignment = 0.5;    ///< overlap of own agenda with the joint goal, 0–1
-    double capacity = 1.0;     ///< effort it can give per month, relative to a school
-    double commitment = 0.5;   ///< betrokkenheid at the start, 0–1
-    double expertise = 0.5;    ///< ervaring en expertise at the start, 0–1
+    double alignment = 0.5;           ///< overlap of own agenda with the joint goal, 0–1
+    double capacity = 1.0;            ///< effort it can give per month, relative to a school
+    double commitment = 0.5;          ///< betrokkenheid at the start, 0–1
+    double expertise = 0.5;           ///< ervaring en expertise at the start, 0–1
     int parallel_collaborations = 1;  ///< collaborations it is in, this one included
-    int join_month = 0;        ///< month it joins (schools that join later, seed 004)
-    bool kartrekker = false;   ///< its key figure is a champion who convinces others
-    std::string group;         ///< generated group it came from, if any
+    int join_month = 0;               ///< month it joins (schools that join later, seed 004)
+    bool kartrekker = false;          ///< its key figure is a champion who convinces others
+    std::string group;                ///< generated group it came from, if any
 
     friend bool operator==(const PartnerSpec&, const PartnerSpec&) = default;
 };
@@ -33,7 +33,7 @@ struct FundingStream {
     std::string name;
     double monthly_amount = 0.0;  ///< k€ per month
     int start_month = 0;
-    int end_month = -1;            ///< first month without it; -1: never ends
+    int end_month = -1;              ///< first month without it; -1: never ends
     double cofinancing_share = 0.0;  ///< share companies must match with hours (seed 003: 10 %)
 
     friend bool operator==(const FundingStream&, const FundingStream&) = default;
@@ -41,11 +41,11 @@ struct FundingStream {
 
 /// The world around the collaboration.
 struct Context {
-    bool existing_structure = false;  ///< builds on an earlier collaboration (seed 000)
-    double policy_pressure = 0.0;     ///< imposed from above, 0–1 (seed 001: hurts)
-    double urgency = 0.0;             ///< light urgency felt by partners, 0–1 (seed 001: helps)
+    bool existing_structure = false;    ///< builds on an earlier collaboration (seed 000)
+    double policy_pressure = 0.0;       ///< imposed from above, 0–1 (seed 001: hurts)
+    double urgency = 0.0;               ///< light urgency felt by partners, 0–1 (seed 001: helps)
     bool per_pupil_competition = true;  ///< schools compete for pupils (seed 001)
-    bool money_settled = false;  ///< distribution of funds agreed from the start (seed 000)
+    bool money_settled = false;         ///< distribution of funds agreed from the start (seed 000)
 
     friend bool operator==(const Context&, const Context&) = default;
 };

@@ -15,7 +15,7 @@ namespace regiosim {
 ///
 /// A run is a pure function of (scenario, arm, seed, run index).
 class Simulation {
-public:
+  public:
     /// `scenario` and `arm` must outlive the simulation.
     Simulation(const Scenario& scenario, const Arm& arm);
 
@@ -39,7 +39,7 @@ public:
     }
     [[nodiscard]] bool finished() const noexcept { return finished_; }
 
-private:
+  private:
     void initialise_partners();
     void initialise_interventions();
     void record_year();

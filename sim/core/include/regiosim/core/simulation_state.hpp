@@ -45,7 +45,7 @@ struct PartnerArrays {
 struct ActiveEffects {
     bool covenant = false;
     bool agreements = false;
-    bool team = false;  ///< a team exists (its leader may be vacant)
+    bool team = false;         ///< a team exists (its leader may be vacant)
     bool coordinator = false;  ///< the role exists (the person may be vacant)
     bool vertical = false;
     bool monitoring = false;

@@ -14,9 +14,9 @@ struct ArmOutcomes {
     std::vector<int> months_survived;
     std::vector<std::int8_t> ended;  ///< event flag: 1 ended, 0 censored
     std::vector<EndCause> cause;
-    std::vector<int> month_self_sustaining;  ///< -1 if never
+    std::vector<int> month_self_sustaining;    ///< -1 if never
     std::vector<int> months_to_first_success;  ///< -1 if never
-    std::vector<double> total_cost;       ///< k€
+    std::vector<double> total_cost;            ///< k€
     std::vector<double> cumulative_results;
     /// Yearly means over the replicates still alive at the end of that year, per state variable.
     std::vector<double> mean_active_partners;

@@ -15,7 +15,8 @@ namespace regiosim {
                                          const std::vector<InterventionSpec>& interventions);
 
 /// The whole event log of a run, one sentence per line.
-[[nodiscard]] std::vector<std::string> tell_story(const RunResult& result, const Scenario& scenario,
-                                                  const std::vector<InterventionSpec>& interventions);
+[[nodiscard]] std::vector<std::string> tell_story(
+    const RunResult& result, const Scenario& scenario,
+    const std::vector<InterventionSpec>& interventions);
 
 }  // namespace regiosim

@@ -17,11 +17,11 @@ namespace regiosim {
 /// Hard limits that keep the loader safe on any input (docs/scenario-format.md, "Limits").
 struct ScenarioLimits {
     static constexpr std::size_t max_file_bytes = 4U * 1024U * 1024U;  ///< checked before parsing
-    static constexpr int max_nesting = 64;        ///< tables/arrays/dotted keys inside each other
-    static constexpr std::size_t max_values = 500'000;  ///< TOML values in one file
-    static constexpr int max_extends_depth = 8;   ///< base files behind one scenario
-    static constexpr int max_partners = 10'000;   ///< partners after group expansion
-    static constexpr int max_list_entries = 10'000;  ///< entries of any other list
+    static constexpr int max_nesting = 64;  ///< tables/arrays/dotted keys inside each other
+    static constexpr std::size_t max_values = 500'000;   ///< TOML values in one file
+    static constexpr int max_extends_depth = 8;          ///< base files behind one scenario
+    static constexpr int max_partners = 10'000;          ///< partners after group expansion
+    static constexpr int max_list_entries = 10'000;      ///< entries of any other list
     static constexpr std::size_t max_diagnostics = 200;  ///< reported problems per load
 };
 
@@ -30,7 +30,7 @@ struct ScenarioLimits {
 struct LoadedScenario {
     Scenario scenario;
     std::optional<ReflectionScores> reflection;  ///< [[reflection.participants]], if present
-    std::optional<SimFactors> sim_factors;        ///< [sim_factors], if present
+    std::optional<SimFactors> sim_factors;       ///< [sim_factors], if present
     std::string resolved_text;  ///< to_toml(*this): the fully resolved scenario, every default
                                 ///< written out; store it next to results to rerun them
 };

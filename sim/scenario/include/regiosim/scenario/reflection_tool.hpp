@@ -78,7 +78,7 @@ struct ReflectionScores {
 [[nodiscard]] ReflectionScores load_reflection_answers(const std::filesystem::path& file);
 
 /// As load_reflection_answers, from text; `display_name` names the text in diagnostics.
-[[nodiscard]] ReflectionScores load_reflection_answers_from_string(
-    std::string_view text, const std::string& display_name);
+[[nodiscard]] ReflectionScores load_reflection_answers_from_string(std::string_view text,
+                                                                   const std::string& display_name);
 
 }  // namespace regiosim

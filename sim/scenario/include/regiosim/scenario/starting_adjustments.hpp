@@ -33,7 +33,7 @@ struct StartingAdjustments {
 
     std::optional<bool> money_settled;       ///< context.money_settled, when unset
     std::optional<bool> existing_structure;  ///< context.existing_structure, when unset
-    bool add_covenant = false;  ///< add a covenant when [[interventions]] has none
+    bool add_covenant = false;               ///< add a covenant when [[interventions]] has none
 
     friend bool operator==(const StartingAdjustments&, const StartingAdjustments&) = default;
 };
