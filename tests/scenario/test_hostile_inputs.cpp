@@ -116,6 +116,29 @@ TEST_CASE("non-ASCII text where toml++ 3.3 tests for whitespace", "[scenario]") 
         const auto loaded = test::load_text(text);
         CHECK(loaded.scenario.partners[1].group == "een één§ \U0001F600😀");
     }
+    SECTION("a quote glued to a token is refused: toml++ would read through it") {
+        for (const std::string text :
+             {"x = -ameO\"lléén\"\n", "x = 1\"é\"\n", "x = 1.'é'\n", "x = true\"é\"\n",
+              "a\"é\" = 1\n", "x = [1]\"é\"\n", "x = \"a\"\"é\"\n"}) {
+            INFO(text);
+            const auto d = require_data_error(text);
+            REQUIRE(d.size() == 1);
+            CHECK(d[0].problem.rfind("a quote directly after", 0) == 0);
+        }
+        const std::string valid = test::minimal_text() +
+                                  "group = \"é\"\n[model]\ntrust = {\"build_rate\"=0.2}\n"
+                                  "\"initial\".\"expertise\" = 0.3\n";
+        const Scenario s = test::load_text(valid).scenario;
+        CHECK(s.model.trust_build_rate == 0.2);
+        CHECK(s.model.initial_expertise == 0.3);
+    }
+    SECTION("inputs the fuzzer found") {
+        for (const auto& entry :
+             std::filesystem::directory_iterator(test::data_dir() / "fuzz-regressions")) {
+            INFO(entry.path().string());
+            CHECK_THROWS_AS(load_scenario(entry.path()), DataError);
+        }
+    }
     SECTION("a backslash before a non-ASCII character is an invalid escape") {
         const auto d = require_data_error("x = \"\"\"a\\é\"\"\"\n");
         CHECK(d[0].problem.find("invalid escape sequence") != std::string::npos);

@@ -93,6 +93,9 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
     bool in_header = false;
     bool line_start = true;
     bool after_continuation = false;  // in a multi-line basic string, after a line-ending `\`
+    std::vector<char> containers;     // '[' or '{' for each open value array / inline table
+    bool value_context = false;       // after `=` or inside an array: a value comes next
+    char last = '\n';                 // the byte before this one outside strings and comments
     int line = 1;
     int column = 0;
 
@@ -127,6 +130,8 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     line_start = true;
                     run = 0;
                     key_dots = 0;
+                    last = '\n';
+                    value_context = !containers.empty() && containers.back() == '[';
                 }
                 continue;
             case State::basic:
@@ -135,11 +140,13 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     ++column;
                 } else if (c == '"' || c == '\n') {
                     state = State::normal;
+                    last = c;
                 }
                 continue;
             case State::literal:
                 if (c == '\'' || c == '\n') {
                     state = State::normal;
+                    last = c;
                 }
                 continue;
             case State::ml_basic:
@@ -172,6 +179,7 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     const std::size_t n = quote_run(text, i, '"');
                     if (n >= 3) {
                         state = State::normal;
+                        last = '"';
                     }
                     i += n - 1;
                     column += static_cast<int>(n) - 1;
@@ -182,6 +190,7 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     const std::size_t n = quote_run(text, i, '\'');
                     if (n >= 3) {
                         state = State::normal;
+                        last = '\'';
                     }
                     i += n - 1;
                     column += static_cast<int>(n) - 1;
@@ -201,6 +210,20 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                 break;
             case '"':
             case '\'': {
+                // toml++ reads a malformed number, date or boolean up to the next space, comma,
+                // bracket or `#` — through any quote glued to it — so a string may only start
+                // where TOML allows one. Elsewhere the quote is an error in any case.
+                const std::string_view allowed = value_context ? " \t\r\n=[," : " \t\r\n.[{,";
+                if (allowed.find(last) == std::string_view::npos) {
+                    const auto shown = static_cast<unsigned char>(last);
+                    return fail(shown < 0x20U || shown == 0x7FU
+                                    ? fmt::format("a quote directly after byte 0x{:02X}", shown)
+                                    : fmt::format("a quote directly after `{}`", last),
+                                value_context
+                                    ? "valid: a string starts a value, e.g. key = \"text\""
+                                    : "valid: a quoted key stands alone or after `.`, "
+                                      "e.g. \"key\" = 1");
+                }
                 const bool multi_line = quote_run(text, i, c) >= 3;
                 if (c == '"') {
                     state = multi_line ? State::ml_basic : State::basic;
@@ -217,10 +240,13 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                 line_start = true;
                 run = 0;
                 key_dots = 0;
+                last = c;
+                value_context = !containers.empty() && containers.back() == '[';
                 continue;
             case ' ':
             case '\t':
             case '\r':
+                last = c;
                 continue;
             case '.':
                 ++run;
@@ -231,6 +257,7 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
             case '=':
                 key_dots = run;
                 run = 0;
+                value_context = true;
                 break;
             case '[':
                 if (line_start && open.empty()) {
@@ -243,6 +270,7 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     }
                     run = 0;
                     base = 0;
+                    value_context = false;
                     break;
                 }
                 [[fallthrough]];
@@ -252,6 +280,8 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
                     return too_deep(depth);
                 }
                 open.push_back(depth);
+                containers.push_back(c);
+                value_context = c == '[';
                 key_dots = 0;
                 run = 0;
                 break;
@@ -274,18 +304,22 @@ GuardResult guard_toml_text(std::string_view text, int max_nesting) {
             case '}':
                 if (!open.empty()) {
                     open.pop_back();
+                    containers.pop_back();
                 }
                 run = 0;
                 key_dots = 0;
+                value_context = true;
                 break;
             case ',':
                 run = 0;
                 key_dots = 0;
+                value_context = !containers.empty() && containers.back() == '[';
                 break;
             default:
                 break;
         }
         line_start = false;
+        last = c;
     }
     return result;
 }

@@ -33,6 +33,7 @@ class Simulation {
     [[nodiscard]] SimulationState& mutable_state() noexcept { return state_; }
     [[nodiscard]] const RunResult& result() const noexcept { return result_; }
     [[nodiscard]] const Scenario& scenario() const noexcept { return *scenario_; }
+    [[nodiscard]] const Arm& arm() const noexcept { return *arm_; }
     /// The scenario's common interventions followed by the arm's.
     [[nodiscard]] const std::vector<InterventionSpec>& interventions() const noexcept {
         return interventions_;
