@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <numeric>
 
 #include "regiosim/analysis/kaplan_meier.hpp"
@@ -29,26 +30,32 @@ PartnerSpec partner(const Scenario& s, std::string name, PartnerType type, Style
     return p;
 }
 
-// Hands out the styles of a mix one by one, spreading each style over schools and companies.
+// Hands out the styles of a mix one by one, following a repeating pattern so that each style
+// is spread over schools and companies; a style whose count is used up is skipped.
 std::vector<Style> styles_of(StyleMix mix) {
+    constexpr std::array pattern = {Style::utilitair, Style::defensief, Style::utilitair,
+                                    Style::offensief, Style::defensief, Style::overstijgend};
+    auto remaining = [&mix](Style style) -> int& {
+        switch (style) {
+            case Style::defensief:
+                return mix.defensief;
+            case Style::utilitair:
+                return mix.utilitair;
+            case Style::offensief:
+                return mix.offensief;
+            case Style::overstijgend:
+                break;
+        }
+        return mix.overstijgend;
+    };
     std::vector<Style> out;
     while (mix.total() > 0) {
-        if (mix.utilitair-- > 0)
-            out.push_back(Style::utilitair);
-        if (mix.defensief-- > 0)
-            out.push_back(Style::defensief);
-        if (mix.utilitair-- > 0)
-            out.push_back(Style::utilitair);
-        if (mix.offensief-- > 0)
-            out.push_back(Style::offensief);
-        if (mix.defensief-- > 0)
-            out.push_back(Style::defensief);
-        if (mix.overstijgend-- > 0)
-            out.push_back(Style::overstijgend);
-        mix.defensief = std::max(mix.defensief, 0);
-        mix.utilitair = std::max(mix.utilitair, 0);
-        mix.offensief = std::max(mix.offensief, 0);
-        mix.overstijgend = std::max(mix.overstijgend, 0);
+        for (Style style : pattern) {
+            if (int& left = remaining(style); left > 0) {
+                --left;
+                out.push_back(style);
+            }
+        }
     }
     return out;
 }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "regiosim/core/enum_names.hpp"
+
 namespace regiosim {
 
 /// The interventions of MODEL_BRIEF §5.
@@ -31,12 +33,7 @@ inline constexpr std::array<std::string_view, 9> intervention_kind_names = {
 
 [[nodiscard]] constexpr std::optional<InterventionKind> parse_intervention_kind(
     std::string_view name) noexcept {
-    for (std::size_t i = 0; i < intervention_kind_names.size(); ++i) {
-        if (intervention_kind_names[i] == name) {
-            return static_cast<InterventionKind>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<InterventionKind>(intervention_kind_names, name);
 }
 
 /// State of the collaboration a trigger watches (as noticed, i.e. with the monitoring lag).
@@ -58,12 +55,7 @@ inline constexpr std::array<std::string_view, 6> trigger_metric_names = {
 
 [[nodiscard]] constexpr std::optional<TriggerMetric> parse_trigger_metric(
     std::string_view name) noexcept {
-    for (std::size_t i = 0; i < trigger_metric_names.size(); ++i) {
-        if (trigger_metric_names[i] == name) {
-            return static_cast<TriggerMetric>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<TriggerMetric>(trigger_metric_names, name);
 }
 
 /// "When mean commitment falls below 0.4, hold a revival meeting" (seed 003, Jansen).

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "regiosim/core/enum_names.hpp"
+
 namespace regiosim {
 
 /// Kinds of organisation in a regional collaboration (MODEL_BRIEF §2).
@@ -30,12 +32,7 @@ inline constexpr std::array<std::string_view, 10> partner_type_names = {
 
 [[nodiscard]] constexpr std::optional<PartnerType> parse_partner_type(
     std::string_view name) noexcept {
-    for (std::size_t i = 0; i < partner_type_names.size(); ++i) {
-        if (partner_type_names[i] == name) {
-            return static_cast<PartnerType>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<PartnerType>(partner_type_names, name);
 }
 
 /// Schools funded per pupil compete with schools of their own sector (seed 001).

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "regiosim/core/enum_names.hpp"
+
 namespace regiosim {
 
 /// How a partner collaborates (seed 001, "Stijlen van partners in samenwerking").
@@ -22,12 +24,7 @@ inline constexpr std::array<std::string_view, 4> style_names = {"defensief", "ut
 }
 
 [[nodiscard]] constexpr std::optional<Style> parse_style(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < style_names.size(); ++i) {
-        if (style_names[i] == name) {
-            return static_cast<Style>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<Style>(style_names, name);
 }
 
 }  // namespace regiosim
