@@ -8,9 +8,16 @@ packages=(
   build-essential cmake git pkg-config python3
   libboost-dev libeigen3-dev libhdf5-dev catch2 libtomlplusplus-dev libcli11-dev
   libfmt-dev libtbb-dev librandom123-dev nlohmann-json3-dev
+  python3-h5py python3-numpy python3-pandas r-base-core r-cran-hdf5r
 )
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(clang-format clang libclang-rt-14-dev)
+fi
+# `regiosim serve`: the web front end is built with npm; its browser test drives Debian's chromium.
+# Debian's npm conflicts with a NodeSource Node.js (which brings its own npm): add it only if absent.
+packages+=(chromium)
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
 fi
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,14 @@ Command add_show_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_params_command(CLI::App& app);
 Command add_reflect_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
+Command add_analyze_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
+
+/// The command line as typed, for the provenance of results files (set once by main).
+void remember_command_line(int argc, char** argv);
+[[nodiscard]] const std::string& command_line();
 /// sweep, analyze, report, serve: present so `--help` shows the whole tool; each says which
 /// issue brings it and exits 64.
 void add_pending_commands(CLI::App& app, std::vector<Command>& commands);

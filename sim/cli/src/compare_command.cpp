@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "output_files.hpp"
 #include "regiosim/analysis/arm_comparison.hpp"
+#include "regiosim/analyze/what_if_json.hpp"
 #include "regiosim/experiment/replications.hpp"
 #include "regiosim/scenario/loader.hpp"
 #include "whatif_table.hpp"
@@ -124,7 +125,7 @@ Command add_compare_command(CLI::App& app) {
                 nlohmann::json table{{"scenario", scenario.name},
                                      {"seed", seed},
                                      {"horizon_months", scenario.horizon_months},
-                                     {"arms", whatif_json(rows)}};
+                                     {"arms", what_if_json(rows)}};
                 write_file_atomically(dir / "compare-table.json", table.dump(2) + "\n");
 
                 if (o->json) {

@@ -4,17 +4,11 @@
 
 #include <cmath>
 
-#include "regiosim/core/run_result.hpp"
+#include "regiosim/analyze/what_if_json.hpp"
 
 namespace regiosim::cli {
 
 namespace {
-
-std::string cause_name(int code) {
-    return code >= 0 && code < static_cast<int>(end_cause_names.size())
-               ? std::string(end_cause_names[static_cast<std::size_t>(code)])
-               : fmt::format("cause {}", code);
-}
 
 std::string number_or_nr(double v, const char* format) {
     return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : std::string("NR");
@@ -31,21 +25,10 @@ std::string with_ci(const analysis::EstimateCi& i, const char* format) {
 std::string top_causes(const analysis::ArmComparison& row, std::size_t how_many) {
     std::string out;
     for (std::size_t k = 0; k < row.causes.size() && k < how_many; ++k) {
-        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ", cause_name(row.causes[k].first),
-                           100.0 * row.causes[k].second);
+        out += fmt::format("{}{} {:.0f}%", out.empty() ? "" : ", ",
+                           end_cause_label(row.causes[k].first), 100.0 * row.causes[k].second);
     }
     return out.empty() ? "none ended" : out;
-}
-
-nlohmann::json interval_json(const analysis::EstimateCi& i) {
-    if (!i.defined) {
-        return nullptr;
-    }
-    auto finite = [](double v) -> nlohmann::json {
-        return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-    };
-    return {
-        {"estimate", finite(i.estimate)}, {"lower", finite(i.lower)}, {"upper", finite(i.upper)}};
 }
 
 }  // namespace
@@ -105,37 +88,9 @@ std::string whatif_csv(const std::vector<analysis::ArmComparison>& rows) {
             hr ? num(hr->upper) : std::string(), hr ? num(r.hazard_p_value) : std::string(),
             num(r.share_self_sustaining), num(r.mean_total_cost), num(r.yearly_cost),
             r.cost_per_year_gained ? num(*r.cost_per_year_gained) : std::string(),
-            r.causes.empty() ? std::string() : cause_name(r.causes.front().first));
+            r.causes.empty() ? std::string() : end_cause_label(r.causes.front().first));
     }
     return out;
-}
-
-nlohmann::json whatif_json(const std::vector<analysis::ArmComparison>& rows) {
-    auto arms = nlohmann::json::array();
-    for (const auto& r : rows) {
-        nlohmann::json causes = nlohmann::json::object();
-        for (const auto& [code, share] : r.causes) {
-            causes[cause_name(code)] = share;
-        }
-        arms.push_back(
-            {{"arm", r.arm},
-             {"runs", r.runs},
-             {"median_years", interval_json(r.median_years)},
-             {"survival_5y", interval_json(r.survival_5y)},
-             {"survival_10y", interval_json(r.survival_10y)},
-             {"survival_15y", interval_json(r.survival_15y)},
-             {"rmst_years", interval_json(r.rmst_years)},
-             {"rmst_gain_years", interval_json(r.rmst_gain_years)},
-             {"hazard_ratio", r.hazard_ratio ? interval_json(*r.hazard_ratio) : nullptr},
-             {"hazard_p_value", r.hazard_ratio ? nlohmann::json(r.hazard_p_value) : nullptr},
-             {"share_self_sustaining", r.share_self_sustaining},
-             {"causes", causes},
-             {"mean_total_cost_keur", r.mean_total_cost},
-             {"yearly_cost_keur", r.yearly_cost},
-             {"cost_per_year_gained_keur",
-              r.cost_per_year_gained ? nlohmann::json(*r.cost_per_year_gained) : nullptr}});
-    }
-    return arms;
 }
 
 }  // namespace regiosim::cli

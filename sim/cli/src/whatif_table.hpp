@@ -1,6 +1,5 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,7 +12,5 @@ namespace regiosim::cli {
                                       double horizon_months);
 /// The same as CSV, one row per arm, numbers unrounded.
 [[nodiscard]] std::string whatif_csv(const std::vector<analysis::ArmComparison>& rows);
-/// The same as JSON.
-[[nodiscard]] nlohmann::json whatif_json(const std::vector<analysis::ArmComparison>& rows);
 
 }  // namespace regiosim::cli

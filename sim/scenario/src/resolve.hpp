@@ -4,6 +4,7 @@
 // what has been read so far and which values the file set explicitly: the instruments (SIM
 // factors, reflection tool) may only fill the others.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,6 +81,11 @@ inline constexpr const char* remove_outside_extends =
     "`remove` only applies in a file that extends another";
 inline constexpr const char* remove_valid =
     "valid: set [scenario] extends = \"base.toml\", or delete this entry instead";
+
+/// A seed: an integer 0 … 2^63−1, or a string of decimal digits up to 2^64−1
+/// (resolve_scenario.cpp).
+std::optional<std::uint64_t> read_seed(const Node& node, const std::string& path,
+                                       DiagnosticSink& sink);
 
 /// [scenario], [context] and [model] (resolve_scenario.cpp).
 void resolve_scenario_section(TableReader& top, Draft& draft);

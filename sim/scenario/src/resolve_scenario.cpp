@@ -11,18 +11,6 @@
 
 namespace regiosim::detail {
 
-namespace {
-
-constexpr int months_per_year = 12;
-constexpr int max_horizon_years = 30;
-
-bool is_scenario_name(std::string_view name) {
-    return !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '_' || c == '-';
-    });
-}
-
 // A seed is an integer 0 … 2^63−1, or — for seeds TOML integers cannot hold — a string of
 // decimal digits up to 2^64−1.
 std::optional<std::uint64_t> read_seed(const Node& node, const std::string& path,
@@ -62,6 +50,18 @@ std::optional<std::uint64_t> read_seed(const Node& node, const std::string& path
     sink.add(node.where, path, fmt::format("expected an integer, got {}", describe_type(node)),
              valid);
     return std::nullopt;
+}
+
+namespace {
+
+constexpr int months_per_year = 12;
+constexpr int max_horizon_years = 30;
+
+bool is_scenario_name(std::string_view name) {
+    return !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+    });
 }
 
 void read_scenario_table(TableReader& top, Draft& draft) {

@@ -55,16 +55,7 @@ void key_figure_leaves(SimulationState& s, const StepContext& c, std::size_t i) 
               mean_trust_in(s, j));
 
     if (static_cast<int>(i) == s.team_leader) {
-        // The trekker was a person: the team stalls until someone new takes the lead.
-        s.team_leader = -1;
-        s.team_vacant_until = s.month + static_cast<int>(p.team_vacancy_months);
-        s.last_leader_loss = s.month;
-        for (std::size_t k = 0; k < a.size(); ++k) {
-            if (a.active[k]) {
-                a.commitment[k] *= 1.0 - p.team_leader_loss_shock;
-            }
-        }
-        c.log.add(s.month, EventKind::team_leader_left, static_cast<int>(i));
+        team_leader_lost(s, c, i);
     }
 }
 
@@ -86,6 +77,20 @@ void replace_team_leader(SimulationState& s, const StepContext& c) {
 }
 
 }  // namespace
+
+void team_leader_lost(SimulationState& s, const StepContext& c, std::size_t i) {
+    // The trekker was a person: the team stalls until someone new takes the lead.
+    auto& a = s.partners;
+    s.team_leader = -1;
+    s.team_vacant_until = s.month + static_cast<int>(c.p.team_vacancy_months);
+    s.last_leader_loss = s.month;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a.active[k]) {
+            a.commitment[k] *= 1.0 - c.p.team_leader_loss_shock;
+        }
+    }
+    c.log.add(s.month, EventKind::team_leader_left, static_cast<int>(i));
+}
 
 void coordinator_departs(SimulationState& s, const StepContext& c, int intervention) {
     if (!s.coordinator_present) {

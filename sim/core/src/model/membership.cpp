@@ -9,13 +9,12 @@ void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, Eve
     s.partners.contribution[i] = 0.0;
     s.partners.team_member[i] = 0;
     c.log.add(s.month, why, static_cast<int>(i), -1, s.partners.commitment[i]);
-    if (static_cast<int>(i) == s.team_leader) {
-        // A team without its leader's organisation needs a new trekker.
-        s.team_leader = -1;
-        s.team_vacant_until = s.month + static_cast<int>(c.p.team_vacancy_months);
-        s.last_leader_loss = s.month;
-    }
     --s.n_active;
+    if (static_cast<int>(i) == s.team_leader) {
+        // The leader's organisation takes its trekker with it: the same loss as when the person
+        // leaves, felt by the partners that stay.
+        team_leader_lost(s, c, i);
+    }
 }
 
 void admit_joining_partners(SimulationState& s, const StepContext& c) {

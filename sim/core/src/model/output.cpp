@@ -93,7 +93,10 @@ void produce_results(SimulationState& s, const StepContext& c) {
     // Perceived return: a share of the joint result as far as it serves the own agenda, and
     // a share of the subsidy.
     const double result_return = s.output_per_partner / p.returns_output_reference;
-    const double subsidy_return = std::min(1.0, s.funding / p.funding_reference);
+    // The subsidy is shared: the more partners, the smaller each one's part of it.
+    const double subsidy_return =
+        s.n_active > 0 ? std::min(1.0, s.funding / (s.n_active * p.returns_subsidy_per_partner))
+                       : 0.0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (!a.active[i]) {
             continue;

@@ -28,6 +28,9 @@ void update_interventions(SimulationState& s, const StepContext& c);
 void update_key_figures(SimulationState& s, const StepContext& c);
 /// The coordinator (the person) leaves: commitment falls with the network's dependence on them.
 void coordinator_departs(SimulationState& s, const StepContext& c, int intervention);
+/// The execution team loses its trekker `i` (the person or the whole organisation): the team
+/// stalls for a vacancy and every active partner loses part of its commitment.
+void team_leader_lost(SimulationState& s, const StepContext& c, std::size_t i);
 /// Each partner decides how much to contribute, by its style.
 void decide_contributions(SimulationState& s, const StepContext& c);
 /// Joint output, small successes and perceived returns.

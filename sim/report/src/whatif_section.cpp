@@ -1,0 +1,169 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "estimate_text.hpp"
+#include "html_text.hpp"
+#include "json_fields.hpp"
+#include "plain_labels.hpp"
+#include "sections.hpp"
+
+namespace regiosim::report {
+
+namespace {
+
+constexpr std::size_t causes_shown = 3;
+
+// The survival milestones present in any arm ("5", "10", "15"), in numeric order.
+std::vector<std::string> survival_years(const nlohmann::json& arms) {
+    std::vector<std::pair<double, std::string>> years;
+    for (const auto& arm : arms) {
+        const auto& survival = field(arm, "survival");
+        if (!survival.is_object()) {
+            continue;
+        }
+        for (const auto& [key, value] : survival.items()) {
+            const bool seen = std::any_of(years.begin(), years.end(),
+                                          [&](const auto& y) { return y.second == key; });
+            if (!seen) {
+                double number = 0.0;
+                try {
+                    number = std::stod(key);
+                } catch (const std::exception&) {
+                    continue;
+                }
+                years.emplace_back(number, key);
+            }
+        }
+    }
+    std::sort(years.begin(), years.end());
+    std::vector<std::string> keys;
+    for (auto& [number, key] : years) {
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
+std::string top_causes(const nlohmann::json& causes) {
+    if (!causes.is_object()) {
+        return "\u2014";
+    }
+    std::vector<std::pair<double, std::string>> shares;
+    for (const auto& [cause, share] : causes.items()) {
+        if (cause != "censored" && share.is_number() && share.get<double>() > 0.0) {
+            shares.emplace_back(share.get<double>(), cause);
+        }
+    }
+    std::sort(shares.begin(), shares.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (shares.empty()) {
+        return "none ended";
+    }
+    std::string text;
+    for (std::size_t i = 0; i < std::min(causes_shown, shares.size()); ++i) {
+        text += fmt::format("{}<span class=\"share\">{}</span> {}", i == 0 ? "" : "<br>",
+                            scaled_text(shares[i].first, Scale::percent),
+                            escape_html(cause_label(shares[i].second)));
+    }
+    return text;
+}
+
+std::string number_cell(const std::string& text) {
+    return fmt::format("<td class=\"number\">{}</td>", escape_html(text));
+}
+
+// The interval goes on a line of its own (by CSS), so eleven columns fit a page.
+std::string estimate_cell(const nlohmann::json& estimate, Scale scale) {
+    const auto interval = interval_text(estimate, scale);
+    if (!number_in(estimate, "estimate") || interval.empty()) {
+        return number_cell(estimate_text(estimate, scale));
+    }
+    return fmt::format("<td class=\"number\">{} <span class=\"ci\">{}</span></td>",
+                       escape_html(scaled_text(number_in(estimate, "estimate"), scale)),
+                       escape_html(interval));
+}
+
+}  // namespace
+
+std::string summary_section(const nlohmann::json& analysis) {
+    std::string items;
+    for (const auto& sentence : array_field(analysis, "summary")) {
+        if (sentence.is_string()) {
+            items += fmt::format("<li>{}</li>\n", escape_html(sentence.get<std::string>()));
+        }
+    }
+    if (items.empty()) {
+        items = "<li>The analysis gave no summary sentences.</li>\n";
+    }
+    return fmt::format(
+        "<section id=\"summary\" aria-labelledby=\"summary-heading\">\n"
+        "<h2 id=\"summary-heading\">In short</h2>\n<ul class=\"summary\">\n{}</ul>\n</section>\n",
+        items);
+}
+
+std::string whatif_section(const nlohmann::json& analysis) {
+    const auto& arms = array_field(analysis, "arms");
+    const auto years = survival_years(arms);
+
+    std::string head =
+        "<tr><th scope=\"col\">Arm</th>"
+        "<th scope=\"col\" class=\"number\">Median survival, years</th>";
+    for (const auto& y : years) {
+        head += fmt::format("<th scope=\"col\" class=\"number\">Still alive after {} years</th>",
+                            escape_html(y));
+    }
+    head +=
+        "<th scope=\"col\" class=\"number\">Mean years alive (RMST)</th>"
+        "<th scope=\"col\" class=\"number\">Hazard ratio vs baseline</th>"
+        "<th scope=\"col\" class=\"number\">Became self-sustaining</th>"
+        "<th scope=\"col\">Most common ways of ending</th>"
+        "<th scope=\"col\" class=\"number\">Yearly cost, k\u20ac</th>"
+        "<th scope=\"col\" class=\"number\">Cost per survival-year gained, k\u20ac</th></tr>";
+
+    std::string rows;
+    for (const auto& arm : arms) {
+        const auto& median = field(arm, "median_months");
+        const bool median_reached = number_in(median, "estimate").has_value();
+        std::string row = fmt::format(
+            "<tr><th scope=\"row\">{}<br><span class=\"note\">{} runs, {} ended</span></th>",
+            escape_html(text_field(arm, "name", "?")), escape_html(plain_value(field(arm, "runs"))),
+            escape_html(plain_value(field(arm, "events"))));
+        row += median_reached ? estimate_cell(median, Scale::years_from_months)
+                              : number_cell("not reached");
+        for (const auto& y : years) {
+            row += estimate_cell(field(field(arm, "survival"), y), Scale::percent);
+        }
+        row += estimate_cell(field(arm, "rmst_months"), Scale::years_from_months);
+        const auto& hazard_ratio = field(arm, "hazard_ratio");
+        row += hazard_ratio.is_null() ? number_cell("reference")
+                                      : estimate_cell(hazard_ratio, Scale::ratio);
+        row += estimate_cell(field(arm, "self_sustaining_share"), Scale::percent);
+        row += fmt::format("<td>{}</td>", top_causes(field(arm, "causes")));
+        row += number_cell(keur_text(number_in(arm, "yearly_cost_keur")));
+        row += number_cell(keur_text(number_in(arm, "cost_per_year_gained_keur")));
+        rows += row + "</tr>\n";
+    }
+
+    return fmt::format(
+        "<section id=\"what-if\" aria-labelledby=\"what-if-heading\">\n"
+        "<h2 id=\"what-if-heading\">What if\u2026? The arms side by side</h2>\n"
+        "<div class=\"table-scroll\"><table id=\"what-if-table\">\n"
+        "<caption>One row per arm over a horizon of {} years. Ranges in brackets are 95 % "
+        "confidence intervals.</caption>\n"
+        "<thead>{}</thead>\n<tbody>\n{}</tbody>\n</table></div>\n"
+        "<p class=\"note\">A <strong>hazard ratio</strong> below 1 means collaborations in that "
+        "arm end less often, month by month, than in the baseline (0.5: half as often); an "
+        "interval that contains 1 means the difference could be chance. <strong>Cost per "
+        "survival-year gained</strong> is what the arm costs per collaboration over the horizon "
+        "beyond the baseline, divided by the years of collaboration it adds on average (the "
+        "RMST difference); a dash means the arm adds no time. \u201cNot reached\u201d: more "
+        "than half were still alive at the horizon.</p>\n</section>\n",
+        escape_html(scaled_text(number_in(analysis, "horizon_months"), Scale::years_from_months)),
+        head, rows);
+}
+
+}  // namespace regiosim::report

@@ -1,0 +1,277 @@
+#include "regiosim/server/http_server.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+
+#include "regiosim/core/errors.hpp"
+#include "regiosim/server/api.hpp"
+#include "regiosim/server/region_catalog.hpp"
+#include "regiosim/server/work_queue.hpp"
+
+namespace regiosim::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct HttpServer::Impl {
+    explicit Impl(ServerOptions o)
+        : options(std::move(o)),
+          catalog(options.scenario_dir),
+          api(catalog, options.limits),
+          acceptor(ioc),
+          signals(ioc),
+          runs(options.limits.run_workers, options.limits.max_queued_runs),
+          ensembles(options.limits.ensemble_workers, options.limits.max_queued_ensembles) {}
+
+    void accept();
+
+    ServerOptions options;
+    RegionCatalog catalog;
+    Api api;
+    std::atomic<int> connections{0};
+    // The work queues are declared after the io_context so they are destroyed first: their
+    // jobs hold sessions whose sockets belong to it.
+    asio::io_context ioc{1};
+    tcp::acceptor acceptor;
+    asio::signal_set signals;
+    WorkQueue runs;
+    WorkQueue ensembles;
+};
+
+namespace {
+
+/// One connection: reads requests one after another (keep-alive), hands each to the Api and
+/// writes the answer. Lives as long as a handler or a queued job holds it.
+class Session : public std::enable_shared_from_this<Session> {
+  public:
+    Session(tcp::socket socket, HttpServer::Impl& server)
+        : stream_(std::move(socket)), server_(server) {
+        ++server_.connections;
+    }
+    ~Session() { --server_.connections; }
+
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    void start() {
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+    }
+
+    /// Answers 503 without reading: the server already holds its maximum of connections.
+    void refuse() {
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+            self->send(error_response(503, "too many open connections; try again shortly"), true);
+        });
+    }
+
+  private:
+    const ServerLimits& limits() const { return server_.options.limits; }
+
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(limits().max_body_bytes);
+        parser_->header_limit(static_cast<std::uint32_t>(limits().max_header_bytes));
+        stream_.expires_after(limits().read_timeout);
+        http::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    }
+
+    void on_read(beast::error_code ec) {
+        if (ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
+            ec == asio::error::eof) {
+            return close();
+        }
+        if (ec == http::error::body_limit) {
+            return send(error_response(413, fmt::format("the request body is larger than {} bytes",
+                                                        limits().max_body_bytes)),
+                        true);
+        }
+        if (ec == http::error::header_limit) {
+            return send(error_response(431, fmt::format("the request headers are larger than {} "
+                                                        "bytes",
+                                                        limits().max_header_bytes)),
+                        true);
+        }
+        if (ec == beast::error::timeout) {
+            if (parser_->got_some()) {
+                return send(error_response(408, "the request did not arrive in time"), true);
+            }
+            return close();
+        }
+        if (ec) {
+            // Every error of Beast's HTTP parser means the client sent something malformed.
+            if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
+                return send(
+                    error_response(400, fmt::format("malformed HTTP request: {}", ec.message())),
+                    true);
+            }
+            return close();
+        }
+        handle(parser_->release());
+    }
+
+    void handle(http::request<http::string_body> request) {
+        keep_alive_ = request.keep_alive();
+        head_ = request.method() == http::verb::head;
+        ApiRequest api_request{std::string(request.method_string()), std::string(request.target()),
+                               std::move(request.body())};
+        auto routed = server_.api.route(api_request);
+        if (routed.kind == WorkKind::immediate) {
+            return send(routed.work());
+        }
+        auto& queue = routed.kind == WorkKind::run ? server_.runs : server_.ensembles;
+        const bool queued =
+            queue.try_submit([self = shared_from_this(), work = std::move(routed.work)]() mutable {
+                auto response = work();
+                auto executor = self->stream_.get_executor();
+                asio::post(executor, [self = std::move(self), r = std::move(response)]() mutable {
+                    self->send(std::move(r));
+                });
+            });
+        if (!queued) {
+            auto busy = error_response(
+                503, routed.kind == WorkKind::run
+                         ? "the server is busy with other runs; try again in a few seconds"
+                         : "the server is busy with other ensembles; try again in a few seconds");
+            retry_after_ = true;
+            send(std::move(busy));
+        }
+    }
+
+    void send(ApiResponse answer, bool close_after = false) {
+        auto res = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(answer.status), 11);
+        res->set(http::field::server, "regiosim");
+        res->set(http::field::content_type, answer.content_type);
+        res->set(http::field::cache_control, answer.cache_control);
+        res->set("X-Content-Type-Options", "nosniff");
+        res->set("Content-Security-Policy",
+                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: "
+                 "blob:; frame-ancestors 'none'");
+        if (!answer.allow.empty()) {
+            res->set(http::field::allow, answer.allow);
+        }
+        if (retry_after_) {
+            res->set(http::field::retry_after, std::to_string(limits().retry_after_seconds));
+            retry_after_ = false;
+        }
+        const bool keep = keep_alive_ && !close_after && answer.status < 500;
+        res->keep_alive(keep);
+        const auto size = answer.body.size();
+        if (!head_) {
+            res->body() = std::move(answer.body);
+        }
+        res->content_length(size);
+        stream_.expires_after(limits().write_timeout);
+        http::async_write(
+            stream_, *res,
+            [self = shared_from_this(), res, keep](beast::error_code ec, std::size_t) {
+                if (ec || !keep) {
+                    return self->close();
+                }
+                self->read();
+            });
+    }
+
+    void close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.close();
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    HttpServer::Impl& server_;
+    bool keep_alive_ = false;
+    bool head_ = false;
+    bool retry_after_ = false;
+};
+
+}  // namespace
+
+void HttpServer::Impl::accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted) {
+            return;
+        }
+        if (!ec) {
+            const bool full = connections.load() >= options.limits.max_connections;
+            auto session = std::make_shared<Session>(std::move(socket), *this);
+            if (full) {
+                session->refuse();
+            } else {
+                session->start();
+            }
+        }
+        accept();
+    });
+}
+
+HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+    const auto& o = impl_->options;
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(o.host, ec);
+    if (ec) {
+        throw UsageError(
+            fmt::format("--host {}: not an IP address; valid: 127.0.0.1 (this machine "
+                        "only), 0.0.0.0 (every network), or an address of this machine",
+                        o.host));
+    }
+    const tcp::endpoint endpoint(address, o.port);
+    auto& acceptor = impl_->acceptor;
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) {
+        acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    }
+    if (!ec) {
+        acceptor.bind(endpoint, ec);
+    }
+    if (!ec) {
+        acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    }
+    if (ec) {
+        throw UsageError(fmt::format("cannot listen on {}:{}: {}; choose another --port or --host",
+                                     o.host, o.port, ec.message()));
+    }
+}
+
+HttpServer::~HttpServer() = default;
+
+unsigned short HttpServer::port() const noexcept {
+    beast::error_code ec;
+    return impl_->acceptor.local_endpoint(ec).port();
+}
+
+void HttpServer::run() {
+    if (impl_->options.stop_on_signals) {
+        impl_->signals.add(SIGINT);
+        impl_->signals.add(SIGTERM);
+        impl_->signals.async_wait([this](beast::error_code ec, int) {
+            if (!ec) {
+                stop();
+            }
+        });
+    }
+    impl_->accept();
+    impl_->ioc.run();
+}
+
+void HttpServer::stop() {
+    impl_->ioc.stop();
+}
+
+}  // namespace regiosim::server

@@ -1,0 +1,137 @@
+// `analyze` on real sweeps: the identities survival statistics must satisfy, sensitivity indices
+// that are exactly zero for a factor the arm never reads, and clear errors on bad files.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "../sweep/sweep_fixtures.hpp"
+#include "regiosim/analyze/results_analysis.hpp"
+#include "regiosim/sweep/sweep_runner.hpp"
+
+namespace regiosim {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path sweep_to_file(const std::string& name, const std::string& design, int replications,
+                       const std::string& more, const std::string& arms = "") {
+    const auto folder = test::scratch_folder(name);
+    std::string text = test::small_experiment(name, design, replications, more);
+    if (!arms.empty()) {
+        text.replace(text.find("arms = ["),
+                     text.find('\n', text.find("arms = [")) - text.find("arms = ["), arms);
+    }
+    const auto experiment = load_experiment(test::write_file(folder, name + ".toml", text));
+    SweepOptions options;
+    options.out = folder / (name + ".h5");
+    options.threads = 2;
+    (void)run_sweep(experiment, options);
+    return options.out;
+}
+
+// The baseline reads no coordinator parameter: varying one cannot change any of its runs.
+const std::string inert_and_live_factors =
+    "[[factors]]\nkey = \"model.key_figure.turnover\"\nname = \"turnover\"\nmin = 0.05\n"
+    "max = 0.4\n"
+    "[[factors]]\nkey = \"model.coordinator.crowding\"\nname = \"crowding\"\nmin = 0.0\n"
+    "max = 0.7\n";
+
+}  // namespace
+
+TEST_CASE("survival curves, incidence and fan bands satisfy their identities", "[analyze]") {
+    const auto file = sweep_to_file("analyze-identities", "replications", 300, "");
+    const json a = analyse_results(file);
+    REQUIRE(a.at("arms").size() == 2);
+    CHECK(a.at("arms")[0].at("arm") == "baseline");
+    CHECK(a.at("summary").size() == 2);
+    for (const auto& km : a.at("kaplan_meier")) {
+        const auto& s = km.at("survival");
+        CHECK(s[0] == 1.0);
+        for (std::size_t i = 1; i < s.size(); ++i) {
+            CHECK(s[i].get<double>() <= s[i - 1].get<double>());
+        }
+        CHECK(km.at("at_risk")[0] == 300);
+    }
+    // Every run ends of one cause or is censored at the horizon, so at the horizon the
+    // incidences of all causes and the survival add up to one (Aalen–Johansen identity).
+    for (const auto& km : a.at("kaplan_meier")) {
+        const std::string arm = km.at("arm");
+        double total = km.at("survival").back().get<double>();
+        for (const auto& ci : a.at("cumulative_incidence")) {
+            if (ci.at("arm") == arm) {
+                total += ci.at("incidence").back().get<double>();
+            }
+        }
+        CHECK(total == Approx(1.0).margin(1e-12));
+    }
+    REQUIRE_FALSE(a.at("fan_charts").empty());
+    for (const auto& f : a.at("fan_charts")) {
+        for (std::size_t y = 0; y < f.at("year").size(); ++y) {
+            if (f.at("q10")[y].is_null()) {
+                continue;
+            }
+            CHECK(f.at("q10")[y].get<double>() <= f.at("q25")[y].get<double>());
+            CHECK(f.at("q25")[y].get<double>() <= f.at("q50")[y].get<double>());
+            CHECK(f.at("q50")[y].get<double>() <= f.at("q75")[y].get<double>());
+            CHECK(f.at("q75")[y].get<double>() <= f.at("q90")[y].get<double>());
+        }
+    }
+    CHECK(a.at("parameters").size() > 100);
+    CHECK(a.at("sensitivity").is_null());
+}
+
+TEST_CASE("Sobol indices are zero for a factor the arm never reads and large for turnover",
+          "[analyze]") {
+    const auto file = sweep_to_file("analyze-sobol", "sobol", 4,
+                                    "[design]\nbase_samples = 64\n" + inert_and_live_factors,
+                                    "arms = [\"baseline\"]");
+    const json s = analyse_results(file).at("sensitivity");
+    REQUIRE(s.at("method") == "sobol");
+    for (const auto& row : s.at("rows")) {
+        INFO(row.dump());
+        if (row.at("factor") == "crowding") {
+            // f(AB_i) equals f(A) run for run: both estimators are exactly zero.
+            CHECK(row.at("first_order").get<double>() == 0.0);
+            CHECK(row.at("total_order").get<double>() == 0.0);
+        } else {
+            CHECK(row.at("total_order").get<double>() > 0.1);
+        }
+    }
+}
+
+TEST_CASE("Morris effects are zero for an inert factor", "[analyze]") {
+    const auto file = sweep_to_file("analyze-morris", "morris", 4,
+                                    "[design]\ntrajectories = 10\n" + inert_and_live_factors,
+                                    "arms = [\"baseline\"]");
+    const json s = analyse_results(file).at("sensitivity");
+    REQUIRE(s.at("method") == "morris");
+    for (const auto& row : s.at("rows")) {
+        INFO(row.dump());
+        CHECK(row.at("effects") == 10);
+        if (row.at("factor") == "crowding") {
+            CHECK(row.at("mu_star").get<double>() == 0.0);
+        } else {
+            CHECK(row.at("mu_star").get<double>() > 0.0);
+        }
+    }
+}
+
+TEST_CASE("analyze names a file that is not a finished results file", "[analyze]") {
+    const auto folder = test::scratch_folder("analyze-bad");
+    std::ofstream(folder / "text.h5") << "hello";
+    CHECK_THROWS_AS(analyse_results(folder / "text.h5"), DataError);
+    CHECK_THROWS_AS(analyse_results(folder / "absent.h5"), MissingInputError);
+
+    const auto file = sweep_to_file("analyze-cut", "replications", 20, "");
+    fs::copy_file(file, folder / "cut.h5");
+    fs::resize_file(folder / "cut.h5", fs::file_size(file) * 2 / 3);
+    try {
+        (void)analyse_results(folder / "cut.h5");
+        FAIL("a truncated file was analysed");
+    } catch (const DataError& e) {
+        CHECK_THAT(e.diagnostics().front().to_string(), Catch::Contains("cut.h5"));
+    }
+}
+
+}  // namespace regiosim
