@@ -19,3 +19,11 @@ add_library(regiosim::hdf5 ALIAS regiosim_hdf5)
 target_include_directories(regiosim_hdf5 SYSTEM INTERFACE ${HDF5_C_INCLUDE_DIRS} ${HDF5_INCLUDE_DIRS})
 target_link_libraries(regiosim_hdf5 INTERFACE ${HDF5_C_LIBRARIES})
 target_compile_definitions(regiosim_hdf5 INTERFACE ${HDF5_C_DEFINITIONS} H5_USE_110_API)
+
+# MPI (OpenMPI from Debian) for distributed sweeps: on when found, the serial build works without.
+find_package(MPI COMPONENTS C QUIET)
+option(REGIOSIM_WITH_MPI "Distributed sweeps over MPI (mpirun -n K regiosim sweep …)" ${MPI_C_FOUND})
+if(REGIOSIM_WITH_MPI AND NOT MPI_C_FOUND)
+  message(FATAL_ERROR "REGIOSIM_WITH_MPI is ON but no MPI was found: run scripts/install-deps.sh "
+                      "(libopenmpi-dev) or configure with -DREGIOSIM_WITH_MPI=OFF")
+endif()

@@ -8,7 +8,9 @@ packages=(
   build-essential cmake git pkg-config python3
   libboost-dev libeigen3-dev libhdf5-dev catch2 libtomlplusplus-dev libcli11-dev
   libfmt-dev libtbb-dev librandom123-dev nlohmann-json3-dev
+  libbenchmark-dev
   python3-h5py python3-numpy python3-pandas r-base-core r-cran-hdf5r
+  libopenmpi-dev openmpi-bin
 )
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(clang-format clang libclang-rt-14-dev)

@@ -58,9 +58,14 @@ std::optional<std::pair<EstimateCi, double>> hazard_ratio(const ArmSample& arm,
         event.push_back(arm.ended[i]);
         x(row, 0) = 1.0;
     }
-    const int events = std::accumulate(event.begin(), event.end(), 0);
-    if (events == 0) {
-        return std::nullopt;  // no hazard to compare: nothing ended in either arm
+    // With no event in one of the two arms the partial likelihood has no maximum (monotone
+    // likelihood): Newton–Raphson would wander off to a ratio of 0 or infinity with a
+    // meaningless interval. Such a ratio is reported as not estimable instead.
+    const auto events_in = [](const ArmSample& s) {
+        return std::accumulate(s.ended.begin(), s.ended.end(), 0);
+    };
+    if (events_in(arm) == 0 || events_in(base) == 0) {
+        return std::nullopt;
     }
     try {
         const auto fit = cox_fit(time, event, x);
@@ -135,7 +140,10 @@ std::vector<ArmComparison> compare_arms(const std::vector<ArmSample>& arms, doub
         row.yearly_cost =
             months_run > 0.0 ? row.mean_total_cost / (months_run / runs / months_per_year) : 0.0;
         const double gain_years = (r.estimate - base_rmst.estimate) / months_per_year;
-        if (a > 0 && gain_years > 0.0) {
+        // Only a gain distinguishable from zero has a cost per year: dividing by a gain whose
+        // interval includes 0 gives numbers of any size and either sign.
+        if (a > 0 && gain_years > 0.0 && row.rmst_gain_years.defined &&
+            row.rmst_gain_years.lower > 0.0) {
             row.cost_per_year_gained = (row.mean_total_cost - base_cost) / gain_years;
         }
         rows.push_back(std::move(row));

@@ -42,7 +42,7 @@ function seriesPixels() {
         });
       }
     }
-    return { chart: container.dataset.chart, label: container.getAttribute("aria-label"), rendered: container.dataset.rendered, counts };
+    return { chart: container.dataset.chart, arm: container.dataset.arm, colours: container.dataset.seriesColours, label: container.getAttribute("aria-label"), rendered: container.dataset.rendered, counts };
   });
 }
 
@@ -86,6 +86,13 @@ try {
     check(c.rendered === "true" && c.counts.length > 0 && c.counts.every((n) => n >= 30),
       `${c.chart} chart drawn, pixels per series: ${c.counts.join(", ")} — ${c.label.slice(0, 60)}…`);
   }
+  // Each arm keeps its colour in every chart: the survival curves' colours, one per arm, are
+  // the incidence charts' colours and, one by one, the fan charts' colours.
+  const kmColours = charts.find((c) => c.chart === "kaplan-meier").colours.split(",");
+  check(new Set(kmColours).size === 3, `three arms, three colours (${kmColours})`);
+  check(charts.filter((c) => c.chart === "incidence").every((c) => c.colours === kmColours.join(",")), "the incidence charts use the arms' colours");
+  const arms = await page.locator("#what-if-table tbody th").evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+  check(charts.filter((c) => c.chart === "fan").every((c) => c.colours === kmColours[arms.indexOf(c.arm)]), "each fan chart has its arm's colour");
   const sizes = await page.$$eval("[data-chart] canvas", (cs) => cs.map((c) => [c.clientWidth, c.clientHeight]));
   check(sizes.every(([w, h]) => w >= 200 && h >= 150), "every canvas has a readable size");
   check((await page.locator("#at-risk-table tbody tr").count()) === 3, "the numbers-at-risk table is under the curves");

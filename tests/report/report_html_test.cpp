@@ -135,12 +135,15 @@ TEST_CASE("a document that is not a version-1 analysis is refused", "[report]") 
 
 TEST_CASE("missing estimates are shown as not known instead of failing", "[report]") {
     auto analysis = fixture();
-    analysis["arms"][0]["survival"]["15"] = nullptr;
-    analysis["arms"][0]["rmst_months"] = {{"estimate", nullptr}};
+    analysis["arms"][0]["survival_15y"] = nullptr;
+    analysis["arms"][0]["rmst_years"] = {{"estimate", nullptr}};
+    analysis["arms"][1]["hazard_ratio"] = nullptr;
     analysis.erase("fan_charts");
     analysis.erase("provenance");
     const auto html = regiosim::report::render_report_html(analysis);
     CHECK(count_of(html, "data-chart=\"fan\"") == 0);
     CHECK(html.find("This analysis holds no fan charts.") != std::string::npos);
-    CHECK(html.find("<td class=\"number\">\u2014</td>") != std::string::npos);
+    const auto table = between(html, "<table id=\"what-if-table\">", "</table>");
+    CHECK(count_of(table, "<td class=\"number\">\u2014</td>") == 4);  // 15 y, RMST, HR, cost
+    CHECK(count_of(table, ">reference<") == 1);  // only the baseline is the reference
 }

@@ -186,7 +186,7 @@ function fanRanges(fans) {
 
 function render() {
   const data = JSON.parse(document.getElementById("report-data").textContent);
-  const arms = data.arms.map((a) => a.name);
+  const arms = data.arms.map((a) => a.arm ?? a.name);
   const armIndex = (name) => Math.max(0, arms.indexOf(name));
   const ranges = fanRanges(data.fan_charts ?? []);
   const draw = { "kaplan-meier": drawKaplanMeier, incidence: drawIncidence, fan: drawFan };

@@ -28,8 +28,5 @@ Command add_report_command(CLI::App& app);
 /// The command line as typed, for the provenance of results files (set once by main).
 void remember_command_line(int argc, char** argv);
 [[nodiscard]] const std::string& command_line();
-/// sweep, analyze, report, serve: present so `--help` shows the whole tool; each says which
-/// issue brings it and exits 64.
-void add_pending_commands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace regiosim::cli

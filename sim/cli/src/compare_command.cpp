@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "output_files.hpp"
 #include "regiosim/analysis/arm_comparison.hpp"
+#include "regiosim/analyze/arm_samples.hpp"
 #include "regiosim/analyze/what_if_json.hpp"
 #include "regiosim/experiment/replications.hpp"
 #include "regiosim/scenario/loader.hpp"
@@ -29,19 +30,6 @@ struct CompareOptions {
     bool csv = false;
     std::string out_dir;
 };
-
-analysis::ArmSample to_sample(const ArmOutcomes& o) {
-    analysis::ArmSample s;
-    s.name = o.arm;
-    for (std::size_t r = 0; r < o.size(); ++r) {
-        s.months.push_back(o.months_survived[r]);
-        s.ended.push_back(o.ended[r]);
-        s.cause.push_back(static_cast<int>(o.cause[r]));
-        s.month_self_sustaining.push_back(o.month_self_sustaining[r]);
-        s.total_cost.push_back(o.total_cost[r]);
-    }
-    return s;
-}
 
 std::string runs_csv(const std::vector<ArmOutcomes>& outcomes, std::uint64_t seed) {
     std::ostringstream out;
@@ -112,7 +100,7 @@ Command add_compare_command(CLI::App& app) {
 
                 std::vector<analysis::ArmSample> samples;
                 for (const auto& arm : outcomes) {
-                    samples.push_back(to_sample(arm));
+                    samples.push_back(arm_sample_of(arm));
                 }
                 const auto rows = analysis::compare_arms(samples, scenario.horizon_months);
                 const auto seed = o->seed_given ? o->seed : scenario.seed;

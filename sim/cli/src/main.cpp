@@ -26,14 +26,11 @@ int main(int argc, char** argv) {
     namespace cli = regiosim::cli;
     cli::remember_command_line(argc, argv);
     std::vector<cli::Command> actions = {
-        cli::add_run_command(app),   cli::add_validate_command(app),
-        cli::add_show_command(app),  cli::add_compare_command(app),
-        cli::add_sweep_command(app), cli::add_analyze_command(app),
-        cli::add_report_command(app)};
-    cli::add_pending_commands(app, actions);
-    actions.push_back(cli::add_params_command(app));
-    actions.push_back(cli::add_reflect_command(app));
-    actions.push_back(cli::add_serve_command(app));
+        cli::add_run_command(app),    cli::add_validate_command(app),
+        cli::add_show_command(app),   cli::add_compare_command(app),
+        cli::add_sweep_command(app),  cli::add_analyze_command(app),
+        cli::add_report_command(app), cli::add_serve_command(app),
+        cli::add_params_command(app), cli::add_reflect_command(app)};
 
     try {
         app.parse(argc, argv);

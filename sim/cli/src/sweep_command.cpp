@@ -11,6 +11,7 @@
 #include "regiosim/experiment/sweep_plan.hpp"
 #include "regiosim/results/run_json.hpp"
 #include "regiosim/scenario/experiment_spec.hpp"
+#include "regiosim/sweep/mpi_sweep.hpp"
 #include "regiosim/sweep/sweep_runner.hpp"
 #include "run_text.hpp"
 
@@ -211,7 +212,16 @@ Command add_sweep_command(CLI::App& app) {
                         throw OutputError(parent.string() + ": cannot create: " + ec.message());
                     }
                 }
-                const SweepSummary s = run_sweep(experiment, options);
+                SweepSummary s;
+                if (launched_with_several_ranks()) {
+                    const MpiSweepOutcome outcome = run_sweep_mpi(experiment, options);
+                    if (outcome.rank != 0) {
+                        return 0;  // rank 0 reports for the whole job
+                    }
+                    s = outcome.summary;
+                } else {
+                    s = run_sweep(experiment, options);
+                }
                 if (o->json) {
                     nlohmann::json done = {
                         {"event", "done"},      {"out", options.out.string()},

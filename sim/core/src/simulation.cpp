@@ -15,6 +15,13 @@ std::size_t event_capacity(std::size_t partners, int months) {
     return 256 + 8 * partners + 4 * static_cast<std::size_t>(months);
 }
 
+// The region's climate: one standard normal per run, shared by every partner and pair, so that
+// regions differ as a whole (docs/ODD.md §5). A pure function of the stream, so reset and
+// initialise_partners read the same value; the same for every arm (common random numbers).
+double regional_climate(const RandomStream& rng) {
+    return rng.normal(DrawPurpose::regional_climate, 0, 0, 0);
+}
+
 }  // namespace
 
 void PartnerArrays::resize(std::size_t n) {
@@ -66,7 +73,8 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.n_joined = 0;
     s.intention = p.intention_initial +
                   (scenario_->context.existing_structure ? p.existing_intention_bonus : 0.0);
-    s.intention = std::min(1.0, s.intention);
+    s.intention += p.region_intention_spread * regional_climate(rng_);
+    s.intention = std::clamp(s.intention, 0.0, 1.0);
     s.conflict = 0.0;
     s.dependence = 0.0;
     s.action = 0.0;
@@ -123,6 +131,7 @@ void Simulation::initialise_partners() {
     const auto& ctx = scenario_->context;
     auto& a = state_.partners;
     const double expertise_bonus = ctx.existing_structure ? p.existing_expertise_bonus : 0.0;
+    const double climate = regional_climate(rng_);
     for (std::size_t i = 0; i < scenario_->partners.size(); ++i) {
         const auto& spec = scenario_->partners[i];
         const auto idx = static_cast<std::uint32_t>(i);
@@ -138,13 +147,14 @@ void Simulation::initialise_partners() {
                 ? 1
                 : 0;
         a.team_member[i] = 0;
-        a.alignment[i] = spec.alignment;
+        a.alignment[i] = std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0);
         a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
                                                    (spec.parallel_collaborations - 1));
         a.effective_capacity[i] = a.capacity[i];
         const double noise = p.initial_commitment_spread *
                              rng_.normal(DrawPurpose::partner_heterogeneity, 0, idx, 0);
-        a.commitment[i] = std::clamp(spec.commitment + noise, 0.0, 1.0);
+        a.commitment[i] =
+            std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0);
         a.expertise[i] = std::min(1.0, spec.expertise + expertise_bonus);
         a.contribution[i] = 0.0;
         a.prev_contribution[i] = 0.0;
@@ -156,7 +166,8 @@ void Simulation::initialise_partners() {
         a.low_return_months[i] = 0;
         a.attends[i] = 0;
     }
-    const double base = p.trust_initial + (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
+    const double base = p.trust_initial + p.region_trust_spread * climate +
+                        (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
     const auto n = static_cast<Eigen::Index>(a.size());
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j) {

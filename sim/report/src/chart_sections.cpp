@@ -24,7 +24,7 @@ std::string chart_container(const std::string& attributes, const std::string& de
 std::vector<std::string> arm_names(const nlohmann::json& analysis) {
     std::vector<std::string> names;
     for (const auto& arm : array_field(analysis, "arms")) {
-        names.push_back(text_field(arm, "name", "?"));
+        names.push_back(arm_name(arm));
     }
     return names;
 }
@@ -38,10 +38,9 @@ void add_once(std::vector<std::string>& list, const std::string& value) {
 std::string medians_in_words(const nlohmann::json& analysis) {
     std::string text;
     for (const auto& arm : array_field(analysis, "arms")) {
-        const auto median = number_in(field(arm, "median_months"), "estimate");
-        text += fmt::format(
-            "{}{}: {}", text.empty() ? "" : "; ", text_field(arm, "name", "?"),
-            median ? scaled_text(median, Scale::years_from_months) + " years" : "not reached");
+        const auto median = number_in(field(arm, "median_years"), "estimate");
+        text += fmt::format("{}{}: {}", text.empty() ? "" : "; ", arm_name(arm),
+                            median ? scaled_text(median, Scale::years) + " years" : "not reached");
     }
     return text;
 }
@@ -179,9 +178,11 @@ std::string trajectories_section(const nlohmann::json& analysis) {
     return fmt::format(
         "<section id=\"trajectories\" aria-labelledby=\"trajectories-heading\">\n"
         "<h2 id=\"trajectories-heading\">Trust, commitment and partners over time</h2>\n"
-        "<p>The line is the median over the simulated collaborations; the dark band holds the "
-        "middle half of them (25\u201375 %), the light band 80 % (10\u201390 %). A wide fan means "
-        "the outcome depends a lot on chance and on who takes part.</p>\n{}</section>\n",
+        "<p>Each year, over the simulated collaborations still running that year: the line is "
+        "the median, the dark band holds the middle half of them (25\u201375 %), the light band "
+        "80 % (10\u201390 %). A wide fan means the outcome depends a lot on chance and on who "
+        "takes part. Late years rest on the few collaborations still alive: the ones that ended "
+        "no longer pull the fan down.</p>\n{}</section>\n",
         body);
 }
 

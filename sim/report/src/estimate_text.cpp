@@ -16,6 +16,8 @@ std::string bare_number(double value, Scale scale) {
     switch (scale) {
         case Scale::percent:
             return fmt::format("{:.0f}", value * 100.0);
+        case Scale::years:
+            return fmt::format("{:.1f}", value);
         case Scale::years_from_months:
             return fmt::format("{:.1f}", value / 12.0);
         case Scale::ratio:

@@ -10,6 +10,7 @@ namespace regiosim::report {
 /// How an estimate of the analysis is shown to a reader.
 enum class Scale {
     percent,            ///< a share 0–1 as "72 %"
+    years,              ///< a duration in years, one decimal
     years_from_months,  ///< a duration in months as years, one decimal
     ratio,              ///< a hazard ratio, two decimals
 };

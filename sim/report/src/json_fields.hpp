@@ -35,4 +35,9 @@ namespace regiosim::report {
     return value.is_string() ? value.get<std::string>() : std::string(fallback);
 }
 
+/// The name of an arm of the analysis ("arm"; "name" in drafts of the layout).
+[[nodiscard]] inline std::string arm_name(const nlohmann::json& arm) {
+    return text_field(arm, "arm", text_field(arm, "name", "?"));
+}
+
 }  // namespace regiosim::report

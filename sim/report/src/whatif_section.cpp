@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,34 +18,26 @@ namespace {
 
 constexpr std::size_t causes_shown = 3;
 
-// The survival milestones present in any arm ("5", "10", "15"), in numeric order.
-std::vector<std::string> survival_years(const nlohmann::json& arms) {
-    std::vector<std::pair<double, std::string>> years;
+// The survival milestones of the arms ("survival_5y", "survival_10y", …) as (years, key), in
+// numeric order.
+std::vector<std::pair<int, std::string>> survival_columns(const nlohmann::json& arms) {
+    static const std::regex milestone(R"(survival_(\d{1,3})y)");
+    std::vector<std::pair<int, std::string>> columns;
     for (const auto& arm : arms) {
-        const auto& survival = field(arm, "survival");
-        if (!survival.is_object()) {
+        if (!arm.is_object()) {
             continue;
         }
-        for (const auto& [key, value] : survival.items()) {
-            const bool seen = std::any_of(years.begin(), years.end(),
-                                          [&](const auto& y) { return y.second == key; });
-            if (!seen) {
-                double number = 0.0;
-                try {
-                    number = std::stod(key);
-                } catch (const std::exception&) {
-                    continue;
-                }
-                years.emplace_back(number, key);
+        for (const auto& [key, value] : arm.items()) {
+            std::smatch m;
+            const bool seen = std::any_of(columns.begin(), columns.end(),
+                                          [&](const auto& c) { return c.second == key; });
+            if (!seen && std::regex_match(key, m, milestone)) {
+                columns.emplace_back(std::stoi(m[1].str()), key);
             }
         }
     }
-    std::sort(years.begin(), years.end());
-    std::vector<std::string> keys;
-    for (auto& [number, key] : years) {
-        keys.push_back(std::move(key));
-    }
-    return keys;
+    std::sort(columns.begin(), columns.end());
+    return columns;
 }
 
 std::string top_causes(const nlohmann::json& causes) {
@@ -107,14 +100,14 @@ std::string summary_section(const nlohmann::json& analysis) {
 
 std::string whatif_section(const nlohmann::json& analysis) {
     const auto& arms = array_field(analysis, "arms");
-    const auto years = survival_years(arms);
+    const auto milestones = survival_columns(arms);
 
     std::string head =
         "<tr><th scope=\"col\">Arm</th>"
         "<th scope=\"col\" class=\"number\">Median survival, years</th>";
-    for (const auto& y : years) {
+    for (const auto& [years, key] : milestones) {
         head += fmt::format("<th scope=\"col\" class=\"number\">Still alive after {} years</th>",
-                            escape_html(y));
+                            years);
     }
     head +=
         "<th scope=\"col\" class=\"number\">Mean years alive (RMST)</th>"
@@ -125,26 +118,30 @@ std::string whatif_section(const nlohmann::json& analysis) {
         "<th scope=\"col\" class=\"number\">Cost per survival-year gained, k\u20ac</th></tr>";
 
     std::string rows;
+    bool baseline = true;
     for (const auto& arm : arms) {
-        const auto& median = field(arm, "median_months");
-        const bool median_reached = number_in(median, "estimate").has_value();
-        std::string row = fmt::format(
-            "<tr><th scope=\"row\">{}<br><span class=\"note\">{} runs, {} ended</span></th>",
-            escape_html(text_field(arm, "name", "?")), escape_html(plain_value(field(arm, "runs"))),
-            escape_html(plain_value(field(arm, "events"))));
-        row += median_reached ? estimate_cell(median, Scale::years_from_months)
-                              : number_cell("not reached");
-        for (const auto& y : years) {
-            row += estimate_cell(field(field(arm, "survival"), y), Scale::percent);
+        std::string row =
+            fmt::format("<tr><th scope=\"row\">{}<br><span class=\"note\">{} runs</span></th>",
+                        escape_html(arm_name(arm)), escape_html(plain_value(field(arm, "runs"))));
+        const auto& median = field(arm, "median_years");
+        row += number_in(median, "estimate") ? estimate_cell(median, Scale::years)
+                                             : number_cell("not reached");
+        for (const auto& [years, key] : milestones) {
+            row += estimate_cell(field(arm, key), Scale::percent);
         }
-        row += estimate_cell(field(arm, "rmst_months"), Scale::years_from_months);
+        row += estimate_cell(field(arm, "rmst_years"), Scale::years);
         const auto& hazard_ratio = field(arm, "hazard_ratio");
-        row += hazard_ratio.is_null() ? number_cell("reference")
-                                      : estimate_cell(hazard_ratio, Scale::ratio);
-        row += estimate_cell(field(arm, "self_sustaining_share"), Scale::percent);
+        row += hazard_ratio.is_object() ? estimate_cell(hazard_ratio, Scale::ratio)
+                                        : number_cell(baseline ? "reference" : "\u2014");
+        const auto& self_sustaining = field(arm, "share_self_sustaining");
+        row +=
+            self_sustaining.is_object()
+                ? estimate_cell(self_sustaining, Scale::percent)
+                : number_cell(scaled_text(number_in(arm, "share_self_sustaining"), Scale::percent));
         row += fmt::format("<td>{}</td>", top_causes(field(arm, "causes")));
         row += number_cell(keur_text(number_in(arm, "yearly_cost_keur")));
         row += number_cell(keur_text(number_in(arm, "cost_per_year_gained_keur")));
+        baseline = false;
         rows += row + "</tr>\n";
     }
 

@@ -113,12 +113,12 @@ Handle create_group(hid_t parent, const std::string& name, const std::filesystem
 }
 
 Handle create_column(hid_t group, const std::string& name, ColumnType type,
-                     const std::filesystem::path& file) {
+                     const std::filesystem::path& file, std::uint64_t chunk_rows) {
     const hsize_t initial = 0;
     const hsize_t unlimited = H5S_UNLIMITED;
     Handle space(H5Screate_simple(1, &initial, &unlimited), H5Sclose);
     Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-    const hsize_t chunk = results_chunk_rows;
+    const hsize_t chunk = std::max<std::uint64_t>(chunk_rows, 1);
     H5Pset_chunk(properties.get(), 1, &chunk);
     H5Pset_shuffle(properties.get());
     H5Pset_deflate(properties.get(), 4);

@@ -52,9 +52,10 @@ constexpr ColumnType column_type_of<double>() {
 
 Handle create_group(hid_t parent, const std::string& name, const std::filesystem::path& file);
 
-/// An empty, extendible, chunked (results_chunk_rows), shuffled and deflated 1-D dataset.
+/// An empty, extendible, chunked (`chunk_rows` rows), shuffled and deflated 1-D dataset.
 Handle create_column(hid_t group, const std::string& name, ColumnType type,
-                     const std::filesystem::path& file);
+                     const std::filesystem::path& file,
+                     std::uint64_t chunk_rows = results_chunk_rows);
 
 /// Appends `rows` elements at `data` to a 1-D dataset currently `current_rows` long.
 void append_column(hid_t dataset, ColumnType type, const void* data, std::uint64_t current_rows,

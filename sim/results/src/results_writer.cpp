@@ -49,8 +49,8 @@ std::string iso8601_now() {
 }
 
 ResultsWriter::ResultsWriter(const std::filesystem::path& path, const SweepPlan& plan,
-                             bool with_design)
-    : path_(path), factor_names_(factor_names_of(plan)) {
+                             bool with_design, std::uint64_t chunk_rows)
+    : path_(path), chunk_rows_(chunk_rows), factor_names_(factor_names_of(plan)) {
     const std::lock_guard lock(h5::library_mutex());
     h5::silence_library_errors();
     file_ = h5::Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
@@ -70,7 +70,7 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& path, const SweepPlan&
         [&](std::string_view group, const std::string& name, const auto& column) {
             using T = typename std::decay_t<decltype(column)>::value_type;
             Column c{h5::create_column(groups_.at(std::string(group)).get(), name,
-                                       h5::column_type_of<T>(), path_),
+                                       h5::column_type_of<T>(), path_, chunk_rows_),
                      0};
             if (const ColumnInfo* info = find_column(group, name)) {
                 h5::write_string_attribute(c.dataset.get(), "unit", info->unit, path_);

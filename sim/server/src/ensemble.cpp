@@ -5,26 +5,13 @@
 #include <algorithm>
 
 #include "regiosim/analysis/survival_data.hpp"
+#include "regiosim/analyze/arm_samples.hpp"
 #include "regiosim/experiment/replications.hpp"
 #include "regiosim/server/request_error.hpp"
 
 namespace regiosim::server {
 
 namespace {
-
-// The same columns `regiosim compare` hands to compare_arms (sim/cli/src/compare_command.cpp).
-analysis::ArmSample sample_of(const ArmOutcomes& o) {
-    analysis::ArmSample s;
-    s.name = o.arm;
-    for (std::size_t r = 0; r < o.size(); ++r) {
-        s.months.push_back(o.months_survived[r]);
-        s.ended.push_back(o.ended[r]);
-        s.cause.push_back(static_cast<int>(o.cause[r]));
-        s.month_self_sustaining.push_back(o.month_self_sustaining[r]);
-        s.total_cost.push_back(o.total_cost[r]);
-    }
-    return s;
-}
 
 std::vector<std::string> arms_to_run(const Scenario& scenario,
                                      const std::vector<std::string>& asked) {
@@ -68,7 +55,7 @@ EnsembleResult run_ensemble(const Scenario& scenario, const EnsemblePlan& plan) 
 
     std::vector<analysis::ArmSample> samples;
     for (const auto& arm : outcomes) {
-        samples.push_back(sample_of(arm));
+        samples.push_back(arm_sample_of(arm));
         analysis::SurvivalData data;
         data.time = samples.back().months;
         data.event = samples.back().ended;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "regiosim/analyze/what_if_json.hpp"
 #include "regiosim/results/run_json.hpp"
 #include "regiosim/results/story.hpp"
 
@@ -13,10 +14,6 @@ using nlohmann::json;
 
 json rounded(double v) {
     return std::isfinite(v) ? json(std::round(v * 1000.0) / 1000.0) : json(nullptr);
-}
-
-json finite(double v) {
-    return std::isfinite(v) ? json(v) : json(nullptr);
 }
 
 json interventions_json(const std::vector<InterventionSpec>& list) {
@@ -32,40 +29,6 @@ json interventions_json(const std::vector<InterventionSpec>& list) {
         out.push_back(std::move(item));
     }
     return out;
-}
-
-json interval_json(const analysis::EstimateCi& i) {
-    if (!i.defined) {
-        return nullptr;
-    }
-    return {
-        {"estimate", finite(i.estimate)}, {"lower", finite(i.lower)}, {"upper", finite(i.upper)}};
-}
-
-json comparison_json(const analysis::ArmComparison& r) {
-    json causes = json::object();
-    for (const auto& [code, share] : r.causes) {
-        const auto name = code >= 0 && code < static_cast<int>(end_cause_names.size())
-                              ? std::string(end_cause_names[static_cast<std::size_t>(code)])
-                              : "cause " + std::to_string(code);
-        causes[name] = share;
-    }
-    return {{"arm", r.arm},
-            {"runs", r.runs},
-            {"median_years", interval_json(r.median_years)},
-            {"survival_5y", interval_json(r.survival_5y)},
-            {"survival_10y", interval_json(r.survival_10y)},
-            {"survival_15y", interval_json(r.survival_15y)},
-            {"rmst_years", interval_json(r.rmst_years)},
-            {"rmst_gain_years", interval_json(r.rmst_gain_years)},
-            {"hazard_ratio", r.hazard_ratio ? interval_json(*r.hazard_ratio) : json(nullptr)},
-            {"hazard_p_value", r.hazard_ratio ? finite(r.hazard_p_value) : json(nullptr)},
-            {"share_self_sustaining", r.share_self_sustaining},
-            {"causes", causes},
-            {"mean_total_cost_keur", finite(r.mean_total_cost)},
-            {"yearly_cost_keur", finite(r.yearly_cost)},
-            {"cost_per_year_gained_keur",
-             r.cost_per_year_gained ? finite(*r.cost_per_year_gained) : json(nullptr)}};
 }
 
 }  // namespace
@@ -197,10 +160,7 @@ json ensemble_json(const EnsembleResult& e) {
                           {"lower", lower},
                           {"upper", upper}});
     }
-    auto table = json::array();
-    for (const auto& row : e.table) {
-        table.push_back(comparison_json(row));
-    }
+    const json table = what_if_json(e.table);
     return {{"replications", e.replications},
             {"seed", e.seed},
             {"horizon_months", e.horizon_months},

@@ -36,13 +36,17 @@ struct ArmComparison {
     EstimateCi survival_15y;
     EstimateCi rmst_years;                   ///< restricted mean up to the horizon
     EstimateCi rmst_gain_years;              ///< versus baseline
-    std::optional<EstimateCi> hazard_ratio;  ///< Cox, arm versus baseline; empty for the baseline
+    /// Cox, arm versus baseline; empty for the baseline and when not estimable (no event in
+    /// the arm or in the baseline).
+    std::optional<EstimateCi> hazard_ratio;
     double hazard_p_value = 1.0;
     double share_self_sustaining = 0.0;
     std::vector<std::pair<int, double>> causes;  ///< (cause code, share of all runs), largest first
     double mean_total_cost = 0.0;                ///< k€
     double yearly_cost = 0.0;                    ///< k€ per year the collaboration ran
-    std::optional<double> cost_per_year_gained;  ///< k€ per survival-year gained vs baseline
+    /// k€ per survival-year gained vs baseline; empty unless the RMST gain's 95 % CI lies
+    /// above zero.
+    std::optional<double> cost_per_year_gained;
 };
 
 /// The what-if table: every arm against the first (the baseline). `horizon_months` bounds

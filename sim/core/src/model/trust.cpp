@@ -6,10 +6,6 @@ namespace regiosim::model {
 
 namespace {
 
-bool rivals(const PartnerArrays& a, std::size_t i, std::size_t j) {
-    return a.sector[i] != 0 && a.sector[i] == a.sector[j];
-}
-
 void draw_attendance(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
     // In a large network one meeting connects only part of it.
@@ -40,34 +36,49 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const double observation =
         p.trust_observation_rate * (s.effects.agreements ? 1.0 + p.agreements_visibility : 1.0);
 
+    // The pair loop is the hottest of the step. Its invariants are hoisted in the order in
+    // which the formulas multiply them, so every result stays bit-identical, and it runs down
+    // the columns of the column-major trust matrix: each pair is updated once and on its own,
+    // so the order of pairs does not matter.
+    const double build = p.trust_build_rate * observation;
+    const double build_rival = build * (1.0 - p.trust_school_rivalry);
+    const double erosion = p.trust_erosion_rate * observation;
+    const double conflict = p.trust_conflict_erosion * s.conflict;
+    const double conflict_rival = 1.0 + p.trust_school_rivalry;
+    double* expected = s.scratch.data();
     for (std::size_t i = 0; i < n; ++i) {
-        if (!a.active[i]) {
+        expected[i] = p.trust_reciprocity_norm * a.contribution[i];
+    }
+    double* trust = s.trust.data();
+    for (std::size_t j = 0; j < n; ++j) {
+        if (!a.active[j]) {
             continue;
         }
-        const auto ii = static_cast<Eigen::Index>(i);
-        const double expected = p.trust_reciprocity_norm * a.contribution[i];
-        for (std::size_t j = 0; j < n; ++j) {
-            if (j == i || !a.active[j]) {
+        const double given = a.contribution[j];
+        const int sector = a.sector[j];
+        const double alignment = a.alignment[j];
+        const bool met = meeting && a.attends[j];
+        double* column = trust + j * n;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i == j || !a.active[i]) {
                 continue;
             }
-            double& t = s.trust(ii, static_cast<Eigen::Index>(j));
-            const bool rival = rivals(a, i, j);
+            double t = column[i];
+            const bool rival = sector != 0 && a.sector[i] == sector;
             // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-            if (a.contribution[j] >= expected) {
-                t += p.trust_build_rate * observation *
-                     (rival ? 1.0 - p.trust_school_rivalry : 1.0) * (1.0 - t);
+            if (given >= expected[i]) {
+                t += (rival ? build_rival : build) * (1.0 - t);
             } else {
-                const double shortfall = (expected - a.contribution[j]) / expected;
-                t -= p.trust_erosion_rate * observation * shortfall * t;
+                const double shortfall = (expected[i] - given) / expected[i];
+                t -= erosion * shortfall * t;
             }
-            const double misaligned = 1.0 - 0.5 * (a.alignment[i] + a.alignment[j]);
-            t -= p.trust_conflict_erosion * s.conflict * misaligned *
-                 (rival ? 1.0 + p.trust_school_rivalry : 1.0) * t;
-            if (meeting && a.attends[i] && a.attends[j]) {
+            const double misaligned = 1.0 - 0.5 * (a.alignment[i] + alignment);
+            t -= conflict * misaligned * (rival ? conflict_rival : 1.0) * t;
+            if (met && a.attends[i]) {
                 t += p.meetings_trust_gain * (1.0 - t);
             }
             t += p.trust_fade * (p.trust_institutional - t);
-            t = std::clamp(t, 0.0, 1.0);
+            column[i] = std::clamp(t, 0.0, 1.0);
         }
     }
 }

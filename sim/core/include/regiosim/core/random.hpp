@@ -22,6 +22,7 @@ enum class DrawPurpose : std::uint32_t {
     coordinator_departure = 9,
     renewal = 10,
     partner_heterogeneity = 11,
+    regional_climate = 12,
 };
 
 /// Counter-based random numbers (Philox4x32-10, Random123). A draw is a pure function of

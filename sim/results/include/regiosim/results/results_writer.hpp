@@ -9,6 +9,7 @@
 #include "regiosim/experiment/run_table.hpp"
 #include "regiosim/experiment/sweep_plan.hpp"
 #include "regiosim/results/hdf5_handle.hpp"
+#include "regiosim/results/results_schema.hpp"
 
 namespace regiosim {
 
@@ -34,7 +35,11 @@ struct Provenance {
 class ResultsWriter {
   public:
     /// Creates (truncates) `path`. With `with_design`, writes the design points of `plan`.
-    ResultsWriter(const std::filesystem::path& path, const SweepPlan& plan, bool with_design);
+    /// `chunk_rows` below results_chunk_rows suits small temporary files (shards): a chunk is
+    /// compressed whole, so a 1 000-row shard should not carry 65 536-row chunks. The final
+    /// file always uses results_chunk_rows so its layout does not depend on the shard size.
+    ResultsWriter(const std::filesystem::path& path, const SweepPlan& plan, bool with_design,
+                  std::uint64_t chunk_rows = results_chunk_rows);
     ~ResultsWriter();
     ResultsWriter(const ResultsWriter&) = delete;
     ResultsWriter& operator=(const ResultsWriter&) = delete;
@@ -56,6 +61,7 @@ class ResultsWriter {
     };
 
     std::filesystem::path path_;
+    std::uint64_t chunk_rows_;
     std::vector<std::string> factor_names_;
     h5::Handle file_;
     std::map<std::string, Column> columns_;

@@ -1,0 +1,229 @@
+// Distributed sweeps: rank 0 coordinates, workers compute shards. Only the main thread of each
+// rank calls MPI (MPI_THREAD_FUNNELED); oneTBB threads never do.
+
+#include "regiosim/sweep/mpi_sweep.hpp"
+
+#include <fmt/format.h>
+#include <mpi.h>
+#include <tbb/global_control.h>
+#include <unistd.h>
+
+#include <array>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <optional>
+
+#include "regiosim/core/errors.hpp"
+#include "sweep_steps.hpp"
+
+namespace regiosim {
+
+namespace {
+
+using namespace sweep_steps;
+
+enum Tag : int { request = 1, assign = 2, failed = 3 };
+constexpr int no_more_work = -1;
+
+// What rank 0 knows about shards in flight, kept as ready-to-print text so the SIGTERM handler
+// (the launcher's way of ending the job when a rank dies) can write it with async-signal-safe
+// calls only.
+std::array<char, 8192> in_flight_text{};
+volatile std::sig_atomic_t in_flight_length = 0;
+
+extern "C" void report_in_flight_and_exit(int) {
+    constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
+    (void)!::write(STDERR_FILENO, head, sizeof head - 1);
+    (void)!::write(STDERR_FILENO, in_flight_text.data(),
+                   static_cast<std::size_t>(in_flight_length));
+    constexpr char tail[] =
+        "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
+    (void)!::write(STDERR_FILENO, tail, sizeof tail - 1);
+    ::_exit(static_cast<int>(ExitCode::io));
+}
+
+void update_in_flight(const std::vector<int>& shard_of_rank) {
+    std::string text;
+    for (std::size_t r = 1; r < shard_of_rank.size(); ++r) {
+        if (shard_of_rank[r] >= 0) {
+            text += fmt::format("{}shard {} on rank {}", text.empty() ? "" : ", ", shard_of_rank[r],
+                                r);
+        }
+    }
+    if (text.empty()) {
+        text = "none";
+    }
+    in_flight_length = 0;
+    const std::size_t n = std::min(text.size(), in_flight_text.size());
+    std::memcpy(in_flight_text.data(), text.data(), n);
+    in_flight_length = static_cast<std::sig_atomic_t>(n);
+}
+
+// Rank 0 tells the workers whether to start and how the sweep is cut into shards.
+struct StartMessage {
+    int ok = 0;  // 1 start, 0 rank 0 failed (it reports the error), 2 nothing to do
+    int shards = 0;
+    int shard_runs = 0;
+    std::int64_t runs = 0;
+};
+
+SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& experiment,
+                        const SweepOptions& options, int ranks) {
+    const auto start = Clock::now();
+    SweepSummary summary;
+    summary.runs = sweep.plan.runs();
+    summary.shards = sweep.end_shard - sweep.first_shard;
+    std::deque<int> queue(sweep.todo.begin(), sweep.todo.end());
+    std::vector<int> shard_of_rank(static_cast<std::size_t>(ranks), -1);
+    update_in_flight(shard_of_rank);
+    std::signal(SIGTERM, report_in_flight_and_exit);
+
+    SweepProgress progress;
+    progress.shards_total = summary.shards;
+    progress.runs_total = sweep.runs_in_part;
+    progress.runs_done = sweep.runs_on_disk;
+    progress.shards_done = summary.shards - static_cast<int>(queue.size());
+    int active = ranks - 1;
+    while (active > 0) {
+        MPI_Status status;
+        MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
+        const int worker = status.MPI_SOURCE;
+        if (status.MPI_TAG == failed) {
+            int length = 0;
+            MPI_Get_count(&status, MPI_CHAR, &length);
+            std::string message(static_cast<std::size_t>(std::max(length, 0)), '\0');
+            MPI_Recv(message.data(), length, MPI_CHAR, worker, failed, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
+            fmt::print(stderr,
+                       "regiosim sweep: rank {} failed on {}\nEvery finished shard is kept; fix "
+                       "the cause and run the sweep again with --resume.\n",
+                       worker, message);
+            std::fflush(stderr);
+            MPI_Abort(MPI_COMM_WORLD, static_cast<int>(ExitCode::io));
+        }
+        int finished = no_more_work;
+        MPI_Recv(&finished, 1, MPI_INT, worker, request, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (finished >= 0) {
+            const ShardRange range = shard_range(sweep, finished);
+            progress.runs_done += range.last - range.first;
+            progress.runs_this_session += range.last - range.first;
+            ++progress.shards_done;
+            ++summary.shards_computed;
+            progress.elapsed_seconds = seconds_since(start);
+            if (options.progress) {
+                options.progress(progress);
+            }
+        }
+        int next = no_more_work;
+        if (!queue.empty()) {
+            next = queue.front();
+            queue.pop_front();
+        } else {
+            --active;
+        }
+        shard_of_rank[static_cast<std::size_t>(worker)] = next;
+        update_in_flight(shard_of_rank);
+        MPI_Send(&next, 1, MPI_INT, worker, assign, MPI_COMM_WORLD);
+    }
+    std::signal(SIGTERM, SIG_DFL);
+    summary.runs_computed = progress.runs_this_session;
+    finish(sweep, experiment, options, start, summary);
+    return summary;
+}
+
+void work(const PreparedSweep& sweep, const LoadedExperiment& experiment) {
+    RunTable buffer;
+    int finished = no_more_work;
+    while (true) {
+        MPI_Send(&finished, 1, MPI_INT, 0, request, MPI_COMM_WORLD);
+        int shard = no_more_work;
+        MPI_Recv(&shard, 1, MPI_INT, 0, assign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (shard == no_more_work) {
+            return;
+        }
+        try {
+            compute_shard(sweep, experiment, shard, buffer);
+            publish_shard(sweep, shard, buffer);
+        } catch (const std::exception& e) {
+            const std::string message = fmt::format("shard {}: {}", shard, e.what());
+            MPI_Send(message.data(), static_cast<int>(message.size()), MPI_CHAR, 0, failed,
+                     MPI_COMM_WORLD);
+            // Rank 0 aborts the job; wait for it rather than racing it to exit.
+            MPI_Recv(&shard, 1, MPI_INT, 0, assign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            return;
+        }
+        finished = shard;
+    }
+}
+
+}  // namespace
+
+bool mpi_built_in() noexcept { return true; }
+
+bool launched_with_several_ranks() noexcept {
+    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "SLURM_NTASKS"}) {
+        if (const char* value = std::getenv(name); value != nullptr && std::atoi(value) > 1) {
+            return true;
+        }
+    }
+    return false;
+}
+
+MpiSweepOutcome run_sweep_mpi(const LoadedExperiment& experiment, const SweepOptions& options) {
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+    MpiSweepOutcome outcome;
+    MPI_Comm_rank(MPI_COMM_WORLD, &outcome.rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &outcome.ranks);
+    if (outcome.ranks == 1) {
+        // Started alone (a singleton, or a scheduler variable without a launcher).
+        MPI_Finalize();
+        outcome.summary = run_sweep(experiment, options);
+        return outcome;
+    }
+    std::optional<tbb::global_control> limit;
+    if (options.threads > 0) {
+        limit.emplace(tbb::global_control::max_allowed_parallelism,
+                      static_cast<std::size_t>(options.threads));
+    }
+
+    StartMessage start;
+    std::optional<PreparedSweep> sweep;
+    std::exception_ptr error;
+    if (outcome.rank == 0) {
+        try {
+            sweep = prepare(experiment, options);
+            start.ok = sweep->already_complete ? 2 : 1;
+            start.shards = sweep->manifest.shards;
+            start.shard_runs = sweep->manifest.shard_runs;
+            start.runs = sweep->manifest.runs;
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }
+    MPI_Bcast(&start, static_cast<int>(sizeof start), MPI_BYTE, 0, MPI_COMM_WORLD);
+    if (start.ok != 1) {
+        MPI_Finalize();
+        if (error) {
+            std::rethrow_exception(error);
+        }
+        outcome.summary.already_complete = start.ok == 2;
+        outcome.summary.merged = start.ok == 2;
+        return outcome;
+    }
+    if (outcome.rank == 0) {
+        outcome.summary = coordinate(*sweep, experiment, options, outcome.ranks);
+    } else {
+        SweepManifest manifest;
+        manifest.shards = start.shards;
+        manifest.shard_runs = start.shard_runs;
+        manifest.runs = start.runs;
+        work(plan_only(experiment, options, manifest), experiment);
+    }
+    MPI_Finalize();
+    return outcome;
+}
+
+}  // namespace regiosim

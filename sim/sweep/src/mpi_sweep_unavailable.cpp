@@ -1,0 +1,29 @@
+// The serial build: no MPI. A launch by mpirun with several ranks is refused, since every rank
+// would otherwise run the whole sweep into the same files.
+
+#include <cstdlib>
+
+#include "regiosim/core/errors.hpp"
+#include "regiosim/sweep/mpi_sweep.hpp"
+
+namespace regiosim {
+
+bool mpi_built_in() noexcept { return false; }
+
+bool launched_with_several_ranks() noexcept {
+    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {
+        if (const char* value = std::getenv(name); value != nullptr && std::atoi(value) > 1) {
+            return true;
+        }
+    }
+    return false;
+}
+
+MpiSweepOutcome run_sweep_mpi(const LoadedExperiment&, const SweepOptions&) {
+    throw UsageError(
+        "this regiosim was built without MPI, so it cannot share a sweep between ranks; "
+        "install libopenmpi-dev and rebuild (REGIOSIM_WITH_MPI), or use --shard I/N with a job "
+        "array (docs/cluster.md)");
+}
+
+}  // namespace regiosim

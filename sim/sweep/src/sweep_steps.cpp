@@ -1,0 +1,257 @@
+#include "sweep_steps.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <system_error>
+
+#include "durable_file.hpp"
+#include "regiosim/core/errors.hpp"
+#include "regiosim/experiment/run_block.hpp"
+#include "regiosim/results/results_reader.hpp"
+#include "regiosim/results/results_writer.hpp"
+#include "regiosim/version.hpp"
+
+namespace regiosim::sweep_steps {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> factor_names(const SweepPlan& plan) {
+    std::vector<std::string> names;
+    for (const auto& f : plan.spec.factors) {
+        names.push_back(f.name);
+    }
+    return names;
+}
+
+// A shard on disk counts only when it is a readable results file of this sweep holding exactly
+// its runs; anything else is set aside (never deleted) and computed again.
+bool shard_is_complete(const fs::path& path, const std::string& fingerprint, ShardRange range) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return false;
+    }
+    try {
+        const ResultsReader reader(path);
+        return reader.string_attribute("sweep_fingerprint") == fingerprint &&
+               reader.int_attribute("first_run") == range.first &&
+               reader.int_attribute("last_run") == range.last &&
+               reader.rows("runs/run_id") == static_cast<std::uint64_t>(range.last - range.first);
+    } catch (const Error&) {
+    }
+    fs::rename(path, fs::path(path.string() + ".corrupt"), ec);
+    return false;
+}
+
+Provenance provenance_of(const LoadedExperiment& experiment, const SweepOptions& options) {
+    Provenance p;
+    p.software_version = build_info::version;
+    p.git_commit = build_info::git_commit;
+    p.git_dirty = build_info::git_dirty;
+    p.created = iso8601_now();
+    p.command_line = options.command_line;
+    p.master_seed = experiment.spec.seed;
+    p.experiment_name = experiment.spec.name;
+    p.scenario_text = experiment.scenario.base().resolved_text;
+    p.experiment_text = experiment.spec.text;
+    return p;
+}
+
+void remove_stale_temporaries(const fs::path& folder) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.path().extension() == ".tmp") {
+            fs::remove(entry.path(), ec);
+        }
+    }
+}
+
+// Returns true when the results file is already complete for this sweep.
+bool check_existing_output(const SweepOptions& options, const fs::path& folder,
+                           const std::string& fingerprint) {
+    std::error_code ec;
+    const bool out_exists = fs::exists(options.out, ec);
+    const bool parts_exist = fs::exists(folder, ec);
+    // A part of a job array joins the folder the other parts are filling, like a resume.
+    const bool joining = options.resume || options.part.has_value();
+    if (!joining) {
+        if (parts_exist) {
+            throw OutputError(fmt::format(
+                "{}: an interrupted sweep left its shards here; run again with --resume to "
+                "finish it, or delete the folder to start over",
+                folder.string()));
+        }
+        if (out_exists && !options.force) {
+            throw OutputError(
+                fmt::format("{}: exists; choose another --out, or pass --force to overwrite it",
+                            options.out.string()));
+        }
+        return false;
+    }
+    if (out_exists) {
+        // Never overwrite a file we cannot recognise: opening it throws DataError otherwise.
+        const ResultsReader existing(options.out);
+        if (existing.has("design") &&
+            existing.string_attribute("sweep_fingerprint") == fingerprint) {
+            return true;
+        }
+        throw OutputError(fmt::format(
+            "{}: holds the results of another sweep (different experiment, scenario or "
+            "version); it is left untouched: choose another --out",
+            options.out.string()));
+    }
+    return false;
+}
+
+SweepManifest open_manifest(const PreparedSweep& sweep, const LoadedExperiment& experiment,
+                            const SweepOptions& options) {
+    const bool joining = options.resume || options.part.has_value();
+    if (const auto existing = joining ? read_manifest(sweep.folder) : std::nullopt) {
+        if (existing->fingerprint != sweep.fingerprint || existing->runs != sweep.plan.runs()) {
+            throw OutputError(fmt::format(
+                "{}: these shards belong to another sweep (the experiment, its scenario or "
+                "regiosim changed since); they are left untouched: delete the folder or choose "
+                "another --out",
+                sweep.folder.string()));
+        }
+        return *existing;  // the cut is fixed by the first invocation
+    }
+    int shard_runs = options.shard_runs > 0 ? options.shard_runs : experiment.spec.shard_runs;
+    if (shard_runs <= 0) {
+        shard_runs = default_shard_runs(sweep.plan.runs());
+    }
+    SweepManifest manifest;
+    manifest.fingerprint = sweep.fingerprint;
+    manifest.runs = sweep.plan.runs();
+    manifest.shard_runs = shard_runs;
+    manifest.shards = static_cast<int>((sweep.plan.runs() + shard_runs - 1) / shard_runs);
+    manifest.experiment_file = experiment.spec.file.string();
+    std::error_code ec;
+    fs::create_directories(sweep.folder, ec);
+    if (ec) {
+        throw OutputError(sweep.folder.string() + ": cannot create: " + ec.message());
+    }
+    write_manifest(sweep.folder, manifest);
+    return manifest;
+}
+
+}  // namespace
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+PreparedSweep plan_only(const LoadedExperiment& experiment, const SweepOptions& options,
+                        const SweepManifest& manifest) {
+    PreparedSweep sweep;
+    sweep.plan = make_sweep_plan(experiment.spec);
+    sweep.fingerprint = sweep_fingerprint(experiment, sweep.plan);
+    sweep.folder = options.out.string() + ".parts";
+    sweep.manifest = manifest;
+    return sweep;
+}
+
+PreparedSweep prepare(const LoadedExperiment& experiment, const SweepOptions& options) {
+    if (options.resume && options.force) {
+        throw UsageError(
+            "--resume and --force contradict each other: --resume keeps what was computed, "
+            "--force throws a finished file away");
+    }
+    PreparedSweep sweep = plan_only(experiment, options, {});
+    if (check_existing_output(options, sweep.folder, sweep.fingerprint)) {
+        std::error_code ec;
+        fs::remove_all(sweep.folder, ec);
+        sweep.already_complete = true;
+        return sweep;
+    }
+    sweep.manifest = open_manifest(sweep, experiment, options);
+    remove_stale_temporaries(sweep.folder);
+    const int shards = sweep.manifest.shards;
+    sweep.end_shard = shards;
+    if (options.part) {
+        const auto& p = *options.part;
+        sweep.first_shard = static_cast<int>(static_cast<std::int64_t>(shards) * p.index / p.count);
+        sweep.end_shard =
+            static_cast<int>(static_cast<std::int64_t>(shards) * (p.index + 1) / p.count);
+    }
+    for (int s = sweep.first_shard; s < sweep.end_shard; ++s) {
+        const ShardRange range = shard_range(sweep, s);
+        sweep.runs_in_part += range.last - range.first;
+        if (shard_is_complete(shard_path(sweep.folder, s), sweep.fingerprint, range)) {
+            sweep.runs_on_disk += range.last - range.first;
+        } else {
+            sweep.todo.push_back(s);
+        }
+    }
+    return sweep;
+}
+
+ShardRange shard_range(const PreparedSweep& sweep, int shard) {
+    const std::int64_t first = static_cast<std::int64_t>(shard) * sweep.manifest.shard_runs;
+    return {first, std::min(sweep.plan.runs(), first + sweep.manifest.shard_runs)};
+}
+
+void compute_shard(const PreparedSweep& sweep, const LoadedExperiment& experiment, int shard,
+                   RunTable& buffer) {
+    const ShardRange range = shard_range(sweep, shard);
+    run_sweep_block(sweep.plan, experiment.scenario, range.first, range.last, buffer);
+}
+
+void publish_shard(const PreparedSweep& sweep, int shard, const RunTable& table) {
+    const ShardRange range = shard_range(sweep, shard);
+    const fs::path final_path = shard_path(sweep.folder, shard);
+    const fs::path tmp = final_path.string() + ".tmp";
+    {
+        // Yearly rows outnumber runs about 15:1; chunks of the run count serve both well.
+        const auto chunk = static_cast<std::uint64_t>(
+            std::clamp<std::int64_t>(range.last - range.first, 1024, 65'536));
+        ResultsWriter writer(tmp, sweep.plan, false, chunk);
+        writer.append(table);
+        writer.write_shard_identity(range.first, range.last, sweep.fingerprint);
+        writer.close();
+    }
+    durable::publish(tmp, final_path);
+}
+
+void merge(const PreparedSweep& sweep, const LoadedExperiment& experiment,
+           const SweepOptions& options) {
+    const fs::path tmp = options.out.string() + ".tmp";
+    {
+        ResultsWriter writer(tmp, sweep.plan, true);
+        const auto names = factor_names(sweep.plan);
+        for (int s = 0; s < sweep.manifest.shards; ++s) {
+            const fs::path path = shard_path(sweep.folder, s);
+            if (!shard_is_complete(path, sweep.fingerprint, shard_range(sweep, s))) {
+                throw IoError(fmt::format(
+                    "{}: missing or damaged; run the sweep again with --resume to compute it",
+                    path.string()));
+            }
+            const ResultsReader reader(path);
+            writer.append(reader.read_table(names));
+        }
+        writer.write_provenance(provenance_of(experiment, options));
+        writer.write_shard_identity(0, sweep.plan.runs(), sweep.fingerprint);
+        writer.close();
+    }
+    durable::publish(tmp, options.out);
+    if (!options.keep_parts) {
+        std::error_code ec;
+        fs::remove_all(sweep.folder, ec);
+    }
+}
+
+void finish(const PreparedSweep& sweep, const LoadedExperiment& experiment,
+            const SweepOptions& options, Clock::time_point start, SweepSummary& summary) {
+    if (!options.part) {
+        const auto merge_start = Clock::now();
+        merge(sweep, experiment, options);
+        summary.write_seconds += seconds_since(merge_start);
+        summary.merged = true;
+    }
+    summary.seconds = seconds_since(start);
+}
+
+}  // namespace regiosim::sweep_steps

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Kills one worker rank of an MPI sweep with SIGKILL, checks the job fails naming the shards in
+# flight, resumes it (over MPI again) and compares the result with an uninterrupted run.
+# Usage: mpi_kill_resume.sh REGIOSIM EXPERIMENT SCRATCH_DIR CHECK_SCRIPT MPIRUN...
+set -eu
+cli=$1 experiment=$2 dir=$3 check=$4
+shift 4
+rm -rf "$dir" && mkdir -p "$dir"
+
+"$cli" sweep "$experiment" --out "$dir/whole.h5" --threads 2 --progress never >/dev/null
+
+"$@" "$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 1 --shard-runs 100 \
+    --progress never >"$dir/job.out" 2>"$dir/job.err" &
+launcher=$!
+i=0
+while [ "$(ls "$dir/killed.h5.parts" 2>/dev/null | grep -c '^shard-.*\.h5$')" -lt 3 ]; do
+    i=$((i + 1))
+    [ $i -lt 1200 ] || { echo "FAIL: no shards after 60 s"; kill -9 $launcher; exit 1; }
+    sleep 0.05
+done
+# The ranks are the launcher's children; the last started is a worker.
+victim=$(pgrep -P $launcher | tail -n 1)
+[ -n "$victim" ] || { echo "FAIL: no rank processes found"; exit 1; }
+kill -9 "$victim"
+if wait $launcher; then
+    echo "FAIL: the MPI job succeeded although a rank was killed"; exit 1
+fi
+cat "$dir/job.err"
+grep -q "shards in flight: shard" "$dir/job.err" || { echo "FAIL: no message naming the shards"; exit 1; }
+[ ! -e "$dir/killed.h5" ] || { echo "FAIL: a results file exists after the failure"; exit 1; }
+
+"$@" "$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 1 --resume --progress never
+/usr/bin/python3 "$check" same "$dir/whole.h5" "$dir/killed.h5"
