@@ -110,7 +110,7 @@ def machine_description(context):
         f"- machine: {cpu}, {os.cpu_count()} logical cores, {platform.system()} "
         f"{platform.release()}",
         f"- compiler: {compiler}; Release build (-O3 as CMake's Release, -ffp-contract=off)",
-        f"- Google Benchmark {context.get('library_version', '?')}; CPU scaling "
+        f"- Google Benchmark {context.get('library_version', '(Debian libbenchmark-dev)')}; CPU scaling "
         f"{'enabled' if context.get('cpu_scaling_enabled') else 'disabled'}",
         f"- load average when the run started: {load} "
         f"({'a loaded, shared machine: figures are noisy upper bounds' if os.getloadavg()[0] > 1.5 else 'an idle machine'})",
@@ -136,7 +136,7 @@ def main():
     model = build / "benchmarks" / "regiosim_bench_model"
     writer = build / "benchmarks" / "regiosim_bench_results_writer"
     stats = build / "benchmarks" / "regiosim_bench_statistics"
-    regiosim = build / "sim" / "cli" / "regiosim"
+    regiosim = build / "bin" / "regiosim"
     reps = args.repetitions
     lines = []
 

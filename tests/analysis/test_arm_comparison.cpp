@@ -1,7 +1,6 @@
 // The what-if table's derived columns: what is reported only when it can be estimated.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "regiosim/analysis/arm_comparison.hpp"
@@ -30,10 +29,10 @@ ArmSample arm(const std::string& name, int n, double start, double step, double 
 
 TEST_CASE("a hazard ratio is reported only when both arms have events", "[analysis]") {
     const double horizon = 180;
-    const auto rows = compare_arms({arm("baseline", 50, 10, 2, horizon, 0),
-                                    arm("never_ends", 50, 200, 0, horizon, 10),
-                                    arm("ends_later", 50, 40, 2, horizon, 10)},
-                                   horizon);
+    const auto rows = compare_arms(
+        {arm("baseline", 50, 10, 2, horizon, 0), arm("never_ends", 50, 200, 0, horizon, 10),
+         arm("ends_later", 50, 40, 2, horizon, 10)},
+        horizon);
     REQUIRE(rows.size() == 3);
     CHECK_FALSE(rows[0].hazard_ratio);  // the baseline itself
     CHECK_FALSE(rows[1].hazard_ratio);  // no event: monotone likelihood, not estimable
@@ -45,10 +44,10 @@ TEST_CASE("a hazard ratio is reported only when both arms have events", "[analys
 TEST_CASE("cost per year gained needs a gain whose interval lies above zero", "[analysis]") {
     const double horizon = 180;
     // Same survival times as the baseline, shifted by one month: a gain far inside its noise.
-    const auto rows = compare_arms({arm("baseline", 40, 10, 4, horizon, 0),
-                                    arm("same", 40, 11, 4, horizon, 50),
-                                    arm("better", 40, 60, 3, horizon, 50)},
-                                   horizon);
+    const auto rows =
+        compare_arms({arm("baseline", 40, 10, 4, horizon, 0), arm("same", 40, 11, 4, horizon, 50),
+                      arm("better", 40, 60, 3, horizon, 50)},
+                     horizon);
     REQUIRE(rows.size() == 3);
     CHECK(rows[1].rmst_gain_years.lower <= 0.0);
     CHECK_FALSE(rows[1].cost_per_year_gained);

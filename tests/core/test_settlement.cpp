@@ -15,6 +15,7 @@ namespace {
 Scenario settlement_region(double departure_probability, int start = 12) {
     auto s = make_region(3, 3, {Style::utilitair, Style::overstijgend});
     s.model.settlement_departure_probability = departure_probability;
+    s.model.region_alignment_spread = 0.0;  // the alignments below, unshifted by the climate
     for (auto& partner : s.partners) {
         partner.alignment = 0.6;
     }

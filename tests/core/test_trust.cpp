@@ -175,7 +175,8 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
 
 TEST_CASE("conflict erodes trust more between rival schools of the same sector", "[trust]") {
     ModelParameters p = without_fade();
-    p.trust_build_rate = 0.0;  // isolate conflict erosion
+    p.trust_build_rate = 0.0;         // isolate conflict erosion
+    p.region_alignment_spread = 0.0;  // keep the alignment set below (no regional climate)
     // school0, school1 (vo: same sector), municipality, company0
     auto scenario = make_region(2, 1, {Style::utilitair}, p);
     for (auto& partner : scenario.partners) {

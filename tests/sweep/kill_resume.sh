@@ -8,7 +8,7 @@ rm -rf "$dir" && mkdir -p "$dir"
 
 "$cli" sweep "$experiment" --out "$dir/whole.h5" --threads 2 --progress never >/dev/null
 
-"$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 2 --shard-runs 100 \
+"$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 2 --shard-runs 20 \
     --progress never >/dev/null &
 pid=$!
 i=0

@@ -48,8 +48,8 @@ void update_in_flight(const std::vector<int>& shard_of_rank) {
     std::string text;
     for (std::size_t r = 1; r < shard_of_rank.size(); ++r) {
         if (shard_of_rank[r] >= 0) {
-            text += fmt::format("{}shard {} on rank {}", text.empty() ? "" : ", ", shard_of_rank[r],
-                                r);
+            text +=
+                fmt::format("{}shard {} on rank {}", text.empty() ? "" : ", ", shard_of_rank[r], r);
         }
     }
     if (text.empty()) {
@@ -160,7 +160,9 @@ void work(const PreparedSweep& sweep, const LoadedExperiment& experiment) {
 
 }  // namespace
 
-bool mpi_built_in() noexcept { return true; }
+bool mpi_built_in() noexcept {
+    return true;
+}
 
 bool launched_with_several_ranks() noexcept {
     for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "SLURM_NTASKS"}) {

@@ -8,7 +8,9 @@
 
 namespace regiosim {
 
-bool mpi_built_in() noexcept { return false; }
+bool mpi_built_in() noexcept {
+    return false;
+}
 
 bool launched_with_several_ranks() noexcept {
     for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {

@@ -98,10 +98,10 @@ bool check_existing_output(const SweepOptions& options, const fs::path& folder,
             existing.string_attribute("sweep_fingerprint") == fingerprint) {
             return true;
         }
-        throw OutputError(fmt::format(
-            "{}: holds the results of another sweep (different experiment, scenario or "
-            "version); it is left untouched: choose another --out",
-            options.out.string()));
+        throw OutputError(
+            fmt::format("{}: holds the results of another sweep (different experiment, scenario or "
+                        "version); it is left untouched: choose another --out",
+                        options.out.string()));
     }
     return false;
 }

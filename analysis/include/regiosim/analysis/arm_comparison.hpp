@@ -34,8 +34,8 @@ struct ArmComparison {
     EstimateCi survival_5y;
     EstimateCi survival_10y;
     EstimateCi survival_15y;
-    EstimateCi rmst_years;                   ///< restricted mean up to the horizon
-    EstimateCi rmst_gain_years;              ///< versus baseline
+    EstimateCi rmst_years;       ///< restricted mean up to the horizon
+    EstimateCi rmst_gain_years;  ///< versus baseline
     /// Cox, arm versus baseline; empty for the baseline and when not estimable (no event in
     /// the arm or in the baseline).
     std::optional<EstimateCi> hazard_ratio;
