@@ -12,6 +12,7 @@
 #include "regiosim/analysis/morris_indices.hpp"
 #include "regiosim/analysis/sobol_indices.hpp"
 #include "regiosim/analyze/what_if_json.hpp"
+#include "regiosim/core/file_error.hpp"
 #include "regiosim/core/parameters.hpp"
 #include "regiosim/design/saltelli_design.hpp"
 #include "regiosim/results/results_reader.hpp"
@@ -36,13 +37,8 @@ struct Runs {
 };
 
 [[noreturn]] void incomplete(const std::filesystem::path& file, const std::string& problem) {
-    Diagnostic d;
-    d.where.file = file.string();
-    d.problem = problem;
-    d.valid = "valid: a finished results file of `regiosim sweep`";
-    std::vector<Diagnostic> list;
-    list.push_back(std::move(d));
-    throw DataError(std::move(list));
+    throw data_error_about_file(file.string(), problem,
+                                "valid: a finished results file of `regiosim sweep`");
 }
 
 Runs read_runs(const ResultsReader& r) {

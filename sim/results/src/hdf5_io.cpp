@@ -4,6 +4,7 @@
 #include <array>
 
 #include "regiosim/core/errors.hpp"
+#include "regiosim/core/file_error.hpp"
 
 namespace regiosim::h5 {
 
@@ -91,13 +92,9 @@ std::size_t type_size(ColumnType type) noexcept {
 }
 
 void not_a_results_file(const std::filesystem::path& file, const std::string& problem) {
-    Diagnostic d;
-    d.where.file = file.string();
-    d.problem = problem;
-    d.valid = "valid: a results file written by `regiosim sweep` (docs/results-format.md)";
-    std::vector<Diagnostic> list;
-    list.push_back(std::move(d));
-    throw DataError(std::move(list));
+    throw data_error_about_file(
+        file.string(), problem,
+        "valid: a results file written by `regiosim sweep` (docs/results-format.md)");
 }
 
 void fail(const std::filesystem::path& file, const std::string& what) {

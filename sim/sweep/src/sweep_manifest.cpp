@@ -8,6 +8,7 @@
 
 #include "durable_file.hpp"
 #include "regiosim/core/errors.hpp"
+#include "regiosim/core/file_error.hpp"
 #include "regiosim/version.hpp"
 
 namespace regiosim {
@@ -59,13 +60,9 @@ std::optional<SweepManifest> read_manifest(const std::filesystem::path& folder) 
     std::stringstream text;
     text << in.rdbuf();
     const auto bad = [&](const std::string& problem) {
-        Diagnostic d;
-        d.where.file = path.string();
-        d.problem = problem;
-        d.valid = "valid: the manifest regiosim sweep writes; delete the folder to start over";
-        std::vector<Diagnostic> list;
-        list.push_back(std::move(d));
-        return DataError(std::move(list));
+        return data_error_about_file(
+            path.string(), problem,
+            "valid: the manifest regiosim sweep writes; delete the folder to start over");
     };
     const auto j = nlohmann::json::parse(text.str(), nullptr, false);
     if (j.is_discarded() || !j.is_object() || j.value("format", "") != "regiosim-sweep-parts") {
