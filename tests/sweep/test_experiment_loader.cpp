@@ -22,6 +22,11 @@ std::string all_messages(const std::filesystem::path& file) {
     return "";
 }
 
+// Every diagnostic of `text`, written as `name`.toml into a fresh folder.
+std::string messages_of(const std::string& name, const std::string& text) {
+    return all_messages(test::write_file(test::scratch_folder(name), name + ".toml", text));
+}
+
 }  // namespace
 
 TEST_CASE("every shipped experiment loads and asks for the runs it says", "[experiment]") {
@@ -44,13 +49,10 @@ TEST_CASE("every shipped experiment loads and asks for the runs it says", "[expe
 
 TEST_CASE("a misspelt factor key gets the scenario's did-you-mean at the factor's line",
           "[experiment]") {
-    const auto folder = test::scratch_folder("experiment-bad-key");
-    const auto file = test::write_file(
-        folder, "bad.toml",
-        test::small_experiment("bad", "latin_hypercube", 2,
-                               "[design]\npoints = 4\n[[factors]]\n"
-                               "key = \"model.trust.bild_rate\"\nmin = 0.05\nmax = 0.2\n"));
-    const std::string messages = all_messages(file);
+    const std::string messages = messages_of(
+        "bad", test::small_experiment("bad", "latin_hypercube", 2,
+                                      "[design]\npoints = 4\n[[factors]]\n"
+                                      "key = \"model.trust.bild_rate\"\nmin = 0.05\nmax = 0.2\n"));
     INFO(messages);
     CHECK_THAT(messages, Catch::Contains("bad.toml:11:"));
     CHECK_THAT(messages, Catch::Contains("model.trust.bild_rate"));
@@ -58,13 +60,11 @@ TEST_CASE("a misspelt factor key gets the scenario's did-you-mean at the factor'
 }
 
 TEST_CASE("a factor range outside the parameter's valid range names the bound", "[experiment]") {
-    const auto folder = test::scratch_folder("experiment-range");
-    const auto file = test::write_file(
-        folder, "range.toml",
+    const std::string messages = messages_of(
+        "range",
         test::small_experiment("range", "latin_hypercube", 2,
                                "[design]\npoints = 4\n[[factors]]\n"
                                "key = \"model.trust.build_rate\"\nmin = 0.05\nmax = 7.0\n"));
-    const std::string messages = all_messages(file);
     INFO(messages);
     CHECK_THAT(messages, Catch::Contains("model.trust.build_rate"));
     CHECK_THAT(messages, Catch::Contains("out of range"));
@@ -72,14 +72,11 @@ TEST_CASE("a factor range outside the parameter's valid range names the bound", 
 }
 
 TEST_CASE("all problems of an experiment file are reported together", "[experiment]") {
-    const auto folder = test::scratch_folder("experiment-many");
-    const auto file = test::write_file(
-        folder, "many.toml",
-        test::small_experiment(
-            "many", "morris", 0,
-            "colour = \"blue\"\n[design]\nlevels = 5\n"
-            "[[factors]]\nkey = \"model.trust.build_rate\"\nmin = 0.3\nmax = 0.1\n"));
-    const std::string messages = all_messages(file);
+    const std::string messages = messages_of(
+        "many", test::small_experiment(
+                    "many", "morris", 0,
+                    "colour = \"blue\"\n[design]\nlevels = 5\n"
+                    "[[factors]]\nkey = \"model.trust.build_rate\"\nmin = 0.3\nmax = 0.1\n"));
     INFO(messages);
     CHECK_THAT(messages, Catch::Contains("experiment.replications"));  // 0 replications
     CHECK_THAT(messages, Catch::Contains("colour"));                   // unknown key
@@ -100,15 +97,13 @@ TEST_CASE("an unknown arm lists the scenario's arms", "[experiment]") {
 }
 
 TEST_CASE("a sweep too large to run is refused before it starts", "[experiment]") {
-    const auto folder = test::scratch_folder("experiment-huge");
-    const auto file = test::write_file(
-        folder, "huge.toml",
+    const std::string messages = messages_of(
+        "huge",
         test::small_experiment("huge", "full_factorial", 1000000,
                                "[[factors]]\nkey = \"model.trust.build_rate\"\nmin = 0.05\n"
                                "max = 0.2\nlevels = 1000\n"
                                "[[factors]]\nkey = \"model.trust.erosion_rate\"\nmin = 0.1\n"
                                "max = 0.4\nlevels = 1000\n"));
-    const std::string messages = all_messages(file);
     INFO(messages);
     CHECK_THAT(messages, Catch::Contains("runs"));
     CHECK_THAT(messages, Catch::Contains("at most"));

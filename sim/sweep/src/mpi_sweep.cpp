@@ -10,7 +10,6 @@
 
 #include <array>
 #include <csignal>
-#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <optional>
@@ -162,15 +161,6 @@ void work(const PreparedSweep& sweep, const LoadedExperiment& experiment) {
 
 bool mpi_built_in() noexcept {
     return true;
-}
-
-bool launched_with_several_ranks() noexcept {
-    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "SLURM_NTASKS"}) {
-        if (const char* value = std::getenv(name); value != nullptr && std::atoi(value) > 1) {
-            return true;
-        }
-    }
-    return false;
 }
 
 MpiSweepOutcome run_sweep_mpi(const LoadedExperiment& experiment, const SweepOptions& options) {

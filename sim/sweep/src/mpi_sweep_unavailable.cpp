@@ -12,15 +12,6 @@ bool mpi_built_in() noexcept {
     return false;
 }
 
-bool launched_with_several_ranks() noexcept {
-    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {
-        if (const char* value = std::getenv(name); value != nullptr && std::atoi(value) > 1) {
-            return true;
-        }
-    }
-    return false;
-}
-
 MpiSweepOutcome run_sweep_mpi(const LoadedExperiment&, const SweepOptions&) {
     throw UsageError(
         "this regiosim was built without MPI, so it cannot share a sweep between ranks; "
