@@ -5,7 +5,10 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "regiosim/analysis/arm_comparison.hpp"
 #include "regiosim/analysis/cox_model.hpp"
 #include "regiosim/analysis/kaplan_meier.hpp"
 #include "regiosim/core/random.hpp"
@@ -81,6 +84,27 @@ void BM_KaplanMeierAndCox(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_KaplanMeierAndCox)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The what-if table of `regiosim compare` and `regiosim analyze`: Kaplan–Meier and RMST per
+// arm, and a Cox hazard ratio of each arm against the baseline (one fit per arm).
+void BM_CompareArms(benchmark::State& state) {
+    const auto data = synthetic_sweep(state.range(0));
+    std::vector<analysis::ArmSample> samples(arms);
+    for (std::size_t a = 0; a < samples.size(); ++a) {
+        samples[a].name = "arm " + std::to_string(a);
+    }
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        auto& arm = samples[static_cast<std::size_t>(data.group[i])];
+        arm.months.push_back(data.time[i]);
+        arm.ended.push_back(data.event[i]);
+    }
+    for (auto _ : state) {
+        auto rows = analysis::compare_arms(samples, horizon);
+        benchmark::DoNotOptimize(rows.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CompareArms)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

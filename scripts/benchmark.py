@@ -205,7 +205,7 @@ def main():
     lines.append("")
 
     print("sweep thread scaling …", file=sys.stderr)
-    experiment = ROOT / "scenarios" / "experiments" / "reference-replications.toml"
+    experiment = ROOT / "benchmarks" / "sweep-scaling.toml"
     sweep = sweep_scaling(regiosim, experiment, args.cpu, reps)
     lines += [f"### Sweep throughput (`regiosim sweep {experiment.relative_to(ROOT)}`)", "",
               "| threads | runs | seconds | runs/s | efficiency | HDF5 write share |",

@@ -10,6 +10,15 @@
 # Data sets: lung, veteran and ovarian from the survival package, plus two small hand-made
 # sets ("edge": ties, an event at time zero, a group of one; "tiny_cr": competing risks) and
 # "lung_cr", a competing-risks version of lung built deterministically below.
+#
+# One simulated regiosim results set: data_regiosim.csv, 800 runs of the reference scenario
+# (arms baseline, execution_team, coordinator, stable_funding; 15-year horizon, fixed seed) with
+# months survived, ended/censored and the cause of ending. It is an INPUT fixture, read here and
+# never written: analysis/reference/export_regiosim_runs.py made it from a regiosim sweep
+# (analysis/reference/regiosim-runs.toml), and its header says which build and seed. Its results
+# go to ref_regiosim_*.csv: Kaplan-Meier, medians, survival at 60/120/180 months, RMST and arm
+# differences, log-rank over the arms, Cox models with arm indicators, cox.zph and cumulative
+# incidence by cause. Monthly times make ties the rule, which the R data sets barely exercise.
 
 suppressPackageStartupMessages(library(survival))
 
@@ -200,38 +209,44 @@ cox_cases <- list(
          ties = "breslow"),
     list(case = "edge", data = edge_df, terms = "group", ties = "efron"),
     list(case = "edge_breslow", data = edge_df, terms = "group", ties = "breslow"))
-coef_rows <- list(); test_rows <- list(); zph_rows <- list()
-for (cc in cox_cases) {
-    fml <- as.formula(paste("Surv(time, status) ~", paste(cc$terms, collapse = " + ")))
-    fit <- coxph(fml, data = cc$data, ties = cc$ties)
-    s <- summary(fit)
-    coef_rows[[length(coef_rows) + 1]] <- data.frame(
-        case = cc$case, term = cc$terms, coef = unname(s$coefficients[, "coef"]),
-        hr = unname(s$coefficients[, "exp(coef)"]), se = unname(s$coefficients[, "se(coef)"]),
-        z = unname(s$coefficients[, "z"]), p = unname(s$coefficients[, "Pr(>|z|)"]),
-        lower = unname(s$conf.int[, "lower .95"]), upper = unname(s$conf.int[, "upper .95"]))
-    cn <- fit$concordance
-    # Unrounded tests: summary.coxph rounds the Wald statistic for printing.
-    lr <- 2 * (fit$loglik[2] - fit$loglik[1])
-    df <- length(fit$coefficients)
-    test_rows[[length(test_rows) + 1]] <- data.frame(
-        case = cc$case, ties = cc$ties, n = fit$n, nevent = fit$nevent, loglik0 = fit$loglik[1],
-        loglik = fit$loglik[2], lr = lr, df = df, lr_p = pchisq(lr, df, lower.tail = FALSE),
-        wald = fit$wald.test, wald_p = pchisq(fit$wald.test, df, lower.tail = FALSE),
-        score = fit$score, score_p = pchisq(fit$score, df, lower.tail = FALSE),
-        concordance = unname(cn["concordance"]),
-        concordant = unname(cn["concordant"]), discordant = unname(cn["discordant"]),
-        tied_x = unname(cn["tied.x"]), tied_y = unname(cn["tied.y"]))
-    z <- cox.zph(fit, transform = "km")
-    zph_rows[[length(zph_rows) + 1]] <- data.frame(
-        case = cc$case, term = c(cc$terms, "GLOBAL"), chisq = unname(z$table[, "chisq"]),
-        df = unname(z$table[, "df"]), p = unname(z$table[, "p"]))
+# One coxph fit per case: coefficient rows, the tests and concordance, and cox.zph.
+cox_fixture_rows <- function(cases) {
+    coef_rows <- list(); test_rows <- list(); zph_rows <- list()
+    for (cc in cases) {
+        fml <- as.formula(paste("Surv(time, status) ~", paste(cc$terms, collapse = " + ")))
+        fit <- coxph(fml, data = cc$data, ties = cc$ties)
+        s <- summary(fit)
+        coef_rows[[length(coef_rows) + 1]] <- data.frame(
+            case = cc$case, term = cc$terms, coef = unname(s$coefficients[, "coef"]),
+            hr = unname(s$coefficients[, "exp(coef)"]), se = unname(s$coefficients[, "se(coef)"]),
+            z = unname(s$coefficients[, "z"]), p = unname(s$coefficients[, "Pr(>|z|)"]),
+            lower = unname(s$conf.int[, "lower .95"]), upper = unname(s$conf.int[, "upper .95"]))
+        cn <- fit$concordance
+        # Unrounded tests: summary.coxph rounds the Wald statistic for printing.
+        lr <- 2 * (fit$loglik[2] - fit$loglik[1])
+        df <- length(fit$coefficients)
+        test_rows[[length(test_rows) + 1]] <- data.frame(
+            case = cc$case, ties = cc$ties, n = fit$n, nevent = fit$nevent, loglik0 = fit$loglik[1],
+            loglik = fit$loglik[2], lr = lr, df = df, lr_p = pchisq(lr, df, lower.tail = FALSE),
+            wald = fit$wald.test, wald_p = pchisq(fit$wald.test, df, lower.tail = FALSE),
+            score = fit$score, score_p = pchisq(fit$score, df, lower.tail = FALSE),
+            concordance = unname(cn["concordance"]),
+            concordant = unname(cn["concordant"]), discordant = unname(cn["discordant"]),
+            tied_x = unname(cn["tied.x"]), tied_y = unname(cn["tied.y"]))
+        z <- cox.zph(fit, transform = "km")
+        zph_rows[[length(zph_rows) + 1]] <- data.frame(
+            case = cc$case, term = c(cc$terms, "GLOBAL"), chisq = unname(z$table[, "chisq"]),
+            df = unname(z$table[, "df"]), p = unname(z$table[, "p"]))
+    }
+    list(coef = do.call(rbind, coef_rows), tests = do.call(rbind, test_rows),
+         zph = do.call(rbind, zph_rows))
 }
-write_fixture(do.call(rbind, coef_rows), "ref_cox_coef.csv",
+cox_rows <- cox_fixture_rows(cox_cases)
+write_fixture(cox_rows$coef, "ref_cox_coef.csv",
               "summary(coxph(..., ties = ties in ref_cox_tests.csv)): coef, exp(coef), se, z, p, 95% limits")
-write_fixture(do.call(rbind, test_rows), "ref_cox_tests.csv",
+write_fixture(cox_rows$tests, "ref_cox_tests.csv",
               "coxph: loglik, likelihood-ratio, Wald and score tests, concordance (Harrell's C)")
-write_fixture(do.call(rbind, zph_rows), "ref_cox_zph.csv", "cox.zph(fit, transform = 'km')$table (global = GLOBAL)")
+write_fixture(cox_rows$zph, "ref_cox_zph.csv", "cox.zph(fit, transform = 'km')$table (global = GLOBAL)")
 
 # ---------------------------------------------------------------------------------------
 # Aalen-Johansen cumulative incidence: survfit with a multi-state factor status
@@ -248,6 +263,152 @@ for (ac in aj_cases) {
 }
 write_fixture(do.call(rbind, aj_rows), "ref_aalen_johansen.csv",
               "survfit(Surv(time, factor(cause, 0:2)) ~ 1): pstate and std.err (infinitesimal jackknife)")
+
+# ---------------------------------------------------------------------------------------
+# Simulated regiosim runs (data_regiosim.csv, an INPUT fixture written by
+# analysis/reference/export_regiosim_runs.py from a regiosim sweep; never written here).
+# Monthly times with a horizon of 180 months: many tied event times, events tied with each
+# other and every censoring at the horizon. Results go to ref_regiosim_*.csv. Cases:
+# "regiosim" (all runs, group 0) and "regiosim_by_arm" (group = arm_code, 0 the baseline).
+regiosim_in <- file.path("tests", "analysis", "fixtures", "data_regiosim.csv")
+rs_df <- read.csv(regiosim_in, comment.char = "#", stringsAsFactors = FALSE)
+stopifnot(all(rs_df$status == as.integer(rs_df$cause_code != 0)))
+rs_arms <- sort(unique(rs_df$arm_code))
+rs_label <- function(code) rs_df$arm[match(code, rs_df$arm_code)]
+rs_tau <- 180  # the 15-year horizon
+rs_cases <- list(list(case = "regiosim", group = function(d) rep(0L, nrow(d))),
+                 list(case = "regiosim_by_arm", group = function(d) d$arm_code))
+rs_times <- c(0, 12, 59.5, 60, 120, 180, 240)
+
+rs_km <- list(); rs_med <- list(); rs_q <- list(); rs_rm <- list(); rs_at <- list()
+for (rc in rs_cases) {
+    d <- rs_df
+    d$g <- rc$group(d)
+    for (g in sort(unique(d$g))) {
+        dg <- d[d$g == g, ]
+        fits <- lapply(conf_types, function(ct) survfit(Surv(time, status) ~ 1, dg, conf.type = ct))
+        names(fits) <- conf_types
+        f <- fits[["log-log"]]
+        rs_km[[length(rs_km) + 1]] <- data.frame(
+            case = rc$case, group = g, time = f$time, n_risk = f$n.risk, n_event = f$n.event,
+            n_censor = f$n.censor, surv = f$surv, std_err = f$std.err * f$surv,
+            std_err_log = f$std.err,
+            lower_loglog = fits[["log-log"]]$lower, upper_loglog = fits[["log-log"]]$upper,
+            lower_plain = fits[["plain"]]$lower, upper_plain = fits[["plain"]]$upper,
+            lower_log = fits[["log"]]$lower, upper_log = fits[["log"]]$upper)
+        for (ct in conf_types) {
+            tab <- summary(fits[[ct]])$table
+            rs_med[[length(rs_med) + 1]] <- data.frame(
+                case = rc$case, group = g, conf_type = ct, median = unname(tab["median"]),
+                lower = unname(tab["0.95LCL"]), upper = unname(tab["0.95UCL"]))
+            qq <- quantile(fits[[ct]], probs = probs)
+            rs_q[[length(rs_q) + 1]] <- data.frame(
+                case = rc$case, group = g, conf_type = ct, p = probs,
+                quantile = unname(qq$quantile), lower = unname(qq$lower), upper = unname(qq$upper))
+            s <- summary(fits[[ct]], times = rs_times, extend = TRUE)
+            rs_at[[length(rs_at) + 1]] <- data.frame(
+                case = rc$case, group = g, conf_type = ct, time = s$time, n_risk = s$n.risk,
+                surv = s$surv, std_err = s$std.err, lower = s$lower, upper = s$upper)
+        }
+        for (tau in c(60, 120, rs_tau)) {
+            tab <- summary(f, rmean = tau)$table
+            rs_rm[[length(rs_rm) + 1]] <- data.frame(
+                case = rc$case, group = g, tau = tau, rmean = unname(tab["rmean"]),
+                se = unname(tab["se(rmean)"]))
+        }
+    }
+}
+rs_rm_ref <- do.call(rbind, rs_rm)
+z975 <- qnorm(0.975)
+rs_rm_ref$lower <- rs_rm_ref$rmean - z975 * rs_rm_ref$se
+rs_rm_ref$upper <- rs_rm_ref$rmean + z975 * rs_rm_ref$se
+write_fixture(do.call(rbind, rs_km), "ref_regiosim_km.csv",
+              paste("data_regiosim.csv: survfit(Surv(time, status) ~ 1) per group, columns as",
+                    "ref_km.csv (std_err of S, std_err_log of -log S, 95% limits per conf.type)"))
+write_fixture(do.call(rbind, rs_med), "ref_regiosim_median.csv",
+              "data_regiosim.csv: summary(survfit)$table median and 0.95LCL/0.95UCL per conf.type")
+write_fixture(do.call(rbind, rs_q), "ref_regiosim_quantile.csv",
+              "data_regiosim.csv: quantile.survfit(fit, probs); p is the probability of the event, 1 - S")
+write_fixture(do.call(rbind, rs_at), "ref_regiosim_survival_at.csv",
+              "data_regiosim.csv: summary(survfit(..., conf.type), times = t, extend = TRUE)")
+write_fixture(rs_rm_ref, "ref_regiosim_rmst.csv",
+              paste("data_regiosim.csv: summary(survfit, rmean = tau)$table rmean and se(rmean);",
+                    "lower/upper = rmean -/+ qnorm(0.975) se"))
+
+# Each arm against the baseline (arm_code 0), at every tau.
+rs_diff <- list()
+rs_by_arm <- rs_rm_ref[rs_rm_ref$case == "regiosim_by_arm", ]
+for (tau in unique(rs_by_arm$tau)) {
+    r <- rs_by_arm[rs_by_arm$tau == tau, ]
+    r0 <- r[r$group == 0, ]
+    for (g in setdiff(rs_arms, 0)) {
+        r1 <- r[r$group == g, ]
+        est <- r1$rmean - r0$rmean
+        se <- sqrt(r1$se^2 + r0$se^2)
+        rs_diff[[length(rs_diff) + 1]] <- data.frame(
+            case = "regiosim_by_arm", tau = tau, group1 = g, group0 = 0, difference = est,
+            se = se, lower = est - z975 * se, upper = est + z975 * se,
+            p = 2 * pnorm(-abs(est / se)))
+    }
+}
+write_fixture(do.call(rbind, rs_diff), "ref_regiosim_rmst_diff.csv",
+              "data_regiosim.csv: difference of restricted means (group1 - group0), as ref_rmst_diff.csv")
+
+# Log-rank over the k arms.
+sd <- survdiff(Surv(time, status) ~ arm_code, rs_df)
+write_fixture(data.frame(case = "regiosim_by_arm", chisq = sd$chisq, df = sum(sd$exp > 0) - 1,
+                         p = sd$pvalue),
+              "ref_regiosim_logrank.csv", "data_regiosim.csv: survdiff(Surv(time, status) ~ arm_code)")
+write_fixture(data.frame(case = "regiosim_by_arm", group = rs_arms, n = as.vector(sd$n),
+                         observed = sd$obs, expected = sd$exp, var_diag = diag(sd$var)),
+              "ref_regiosim_logrank_groups.csv",
+              "data_regiosim.csv: survdiff per arm: n, observed, expected, diagonal of var")
+
+# Cox models with arm indicators (baseline = reference level): all arms together with Efron
+# and Breslow ties, and each arm against the baseline alone (the hazard ratio of the what-if
+# table). Terms are named arm<code>.
+for (g in setdiff(rs_arms, 0)) rs_df[[paste0("arm", g)]] <- as.integer(rs_df$arm_code == g)
+rs_terms <- paste0("arm", setdiff(rs_arms, 0))
+rs_cox_cases <- list(list(case = "regiosim", data = rs_df, terms = rs_terms, ties = "efron"),
+                     list(case = "regiosim_breslow", data = rs_df, terms = rs_terms, ties = "breslow"))
+for (g in setdiff(rs_arms, 0)) {
+    rs_cox_cases[[length(rs_cox_cases) + 1]] <- list(
+        case = sprintf("regiosim_arm%d_vs_0", g), data = rs_df[rs_df$arm_code %in% c(0, g), ],
+        terms = paste0("arm", g), ties = "efron")
+}
+rs_cox_rows <- cox_fixture_rows(rs_cox_cases)
+write_fixture(rs_cox_rows$coef, "ref_regiosim_cox_coef.csv",
+              paste("data_regiosim.csv: summary(coxph(Surv(time, status) ~ arm indicators, ties)),",
+                    "columns as ref_cox_coef.csv; regiosim_armG_vs_0 uses arms 0 and G only"))
+write_fixture(rs_cox_rows$tests, "ref_regiosim_cox_tests.csv",
+              "data_regiosim.csv: coxph loglik, likelihood-ratio, Wald and score tests, concordance")
+write_fixture(rs_cox_rows$zph, "ref_regiosim_cox_zph.csv",
+              "data_regiosim.csv: cox.zph(fit, transform = 'km')$table (global = GLOBAL)")
+
+# Aalen-Johansen cumulative incidence by cause of ending, all runs and per arm. The states are
+# the censoring code 0 ("(s0)", event-free) and the causes observed in the subset, ascending,
+# as regiosim::analysis::cumulative_incidence orders them. Long format: one row per time and
+# state (state 0 = event-free, else the cause code); n_event counts entries into the state.
+rs_aj <- list()
+for (rc in rs_cases) {
+    d <- rs_df
+    d$g <- rc$group(d)
+    for (g in sort(unique(d$g))) {
+        dg <- d[d$g == g, ]
+        causes <- sort(unique(dg$cause_code[dg$cause_code != 0]))
+        fit <- survfit(Surv(time, factor(cause_code, levels = c(0, causes))) ~ 1, data = dg)
+        stopifnot(identical(fit$states, c("(s0)", as.character(causes))))
+        for (k in seq_along(fit$states)) {
+            rs_aj[[length(rs_aj) + 1]] <- data.frame(
+                case = rc$case, group = g, state = c(0, causes)[k], time = fit$time,
+                n_risk = fit$n.risk[, 1], n_censor = fit$n.censor, n_event = fit$n.event[, k],
+                pstate = fit$pstate[, k], std_err = fit$std.err[, k])
+        }
+    }
+}
+write_fixture(do.call(rbind, rs_aj), "ref_regiosim_aalen_johansen.csv",
+              paste("data_regiosim.csv: survfit(Surv(time, factor(cause_code, c(0, causes))) ~ 1):",
+                    "pstate and std.err (infinitesimal jackknife) per state; state 0 = (s0)"))
 
 # ---------------------------------------------------------------------------------------
 # Distribution functions behind every p-value and interval

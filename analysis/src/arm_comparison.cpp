@@ -39,6 +39,10 @@ EstimateCi in_years(const SurvivalQuantile& q) {
                       q.upper / months_per_year, true};
 }
 
+int events_in(const ArmSample& s) {
+    return std::accumulate(s.ended.begin(), s.ended.end(), 0);
+}
+
 std::optional<std::pair<EstimateCi, double>> hazard_ratio(const ArmSample& arm,
                                                           const ArmSample& base) {
     const auto n = arm.months.size() + base.months.size();
@@ -61,9 +65,6 @@ std::optional<std::pair<EstimateCi, double>> hazard_ratio(const ArmSample& arm,
     // With no event in one of the two arms the partial likelihood has no maximum (monotone
     // likelihood): Newton–Raphson would wander off to a ratio of 0 or infinity with a
     // meaningless interval. Such a ratio is reported as not estimable instead.
-    const auto events_in = [](const ArmSample& s) {
-        return std::accumulate(s.ended.begin(), s.ended.end(), 0);
-    };
     if (events_in(arm) == 0 || events_in(base) == 0) {
         return std::nullopt;
     }
@@ -77,7 +78,37 @@ std::optional<std::pair<EstimateCi, double>> hazard_ratio(const ArmSample& arm,
     }
 }
 
+std::vector<Caution> cautions_of(const ArmComparison& row, int baseline_events) {
+    std::vector<Caution> out;
+    // Both flags on the ratio are about a number shown; with no ratio there is none to doubt.
+    if (row.hazard_ratio && std::min(row.events, baseline_events) < caution_min_events) {
+        out.push_back(Caution::few_events);
+    }
+    // A lower bound of 0 (or an upper bound of infinity) is the widest interval of all.
+    if (row.hazard_ratio &&
+        !(row.hazard_ratio->upper <= caution_max_ci_ratio * row.hazard_ratio->lower)) {
+        out.push_back(Caution::wide_ci);
+    }
+    if (row.cost_per_year_gained &&
+        row.rmst_gain_years.lower < caution_min_gain_share * row.rmst_gain_years.estimate) {
+        out.push_back(Caution::small_gain);
+    }
+    return out;
+}
+
 }  // namespace
+
+const char* caution_name(Caution caution) {
+    switch (caution) {
+        case Caution::few_events:
+            return "few_events";
+        case Caution::wide_ci:
+            return "wide_ci";
+        case Caution::small_gain:
+            return "small_gain";
+    }
+    return "unknown";
+}
 
 std::vector<ArmComparison> compare_arms(const std::vector<ArmSample>& arms, double horizon_months) {
     std::vector<ArmComparison> rows;
@@ -98,6 +129,7 @@ std::vector<ArmComparison> compare_arms(const std::vector<ArmSample>& arms, doub
         ArmComparison row;
         row.arm = arm.name;
         row.runs = static_cast<int>(arm.months.size());
+        row.events = events_in(arm);
         const auto km = kaplan_meier(to_data(arm));
         row.median_years = in_years(median_survival(km));
         row.survival_5y = survival_at_year(km, 5, horizon_months);
@@ -145,6 +177,9 @@ std::vector<ArmComparison> compare_arms(const std::vector<ArmSample>& arms, doub
         if (a > 0 && gain_years > 0.0 && row.rmst_gain_years.defined &&
             row.rmst_gain_years.lower > 0.0) {
             row.cost_per_year_gained = (row.mean_total_cost - base_cost) / gain_years;
+        }
+        if (a > 0) {
+            row.cautions = cautions_of(row, events_in(base));
         }
         rows.push_back(std::move(row));
     }

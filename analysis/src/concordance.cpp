@@ -1,12 +1,12 @@
 #include "regiosim/analysis/concordance.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <string>
 #include <vector>
 
+#include "cox_sort_order.hpp"
 #include "regiosim/analysis/errors.hpp"
 
 namespace regiosim::analysis {
@@ -57,68 +57,82 @@ Concordance harrell_concordance(std::span<const double> time, std::span<const in
         }
     }
 
-    // Dense ranks of the scores, so equal scores share a rank.
-    std::vector<double> distinct(risk_score.begin(), risk_score.end());
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    std::vector<std::size_t> rank(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        rank[i] = static_cast<std::size_t>(
-            std::lower_bound(distinct.begin(), distinct.end(), risk_score[i]) - distinct.begin());
-    }
-
+    // Ordering by score gives the dense ranks (equal scores share a rank). Sorting that order by
+    // time, which is stable, then leaves the subjects of one time ordered by rank, so events tied
+    // in both time and score come out next to each other.
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return time[a] > time[b]; });
+    stable_sort_by(risk_score, order);
+    std::vector<std::size_t> rank(n);
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && risk_score[order[i]] != risk_score[order[i - 1]]) {
+            ++distinct;
+        }
+        rank[order[i]] = distinct;
+    }
+    distinct += n > 0 ? 1 : 0;
+    stable_sort_by(time, order);
+    // Gathered into that order once, so the walk below reads memory sequentially.
+    std::vector<double> sorted_time(n);
+    std::vector<int> sorted_event(n);
+    std::vector<std::size_t> sorted_rank(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        sorted_time[i] = time[order[i]];
+        sorted_event[i] = event[order[i]];
+        sorted_rank[i] = rank[order[i]];
+    }
 
     // Walk from the latest time down. Before the events at time t are scored, the counter
     // holds everyone with a later time plus those censored at t: exactly who they are compared
     // with. Events at t are added afterwards, for the earlier times.
     Concordance out;
-    RankCounter later(distinct.size());
+    RankCounter later(distinct);
     std::int64_t inserted = 0;
-    for (std::size_t i = 0; i < n;) {
-        std::size_t end = i;
-        while (end < n && time[order[end]] == time[order[i]]) {
-            ++end;
+    for (std::size_t end = n; end > 0;) {
+        std::size_t begin = end - 1;
+        while (begin > 0 && sorted_time[begin - 1] == sorted_time[end - 1]) {
+            --begin;
         }
-        for (std::size_t j = i; j < end; ++j) {
-            if (event[order[j]] == 0) {
-                later.add(rank[order[j]]);
+        for (std::size_t j = begin; j < end; ++j) {
+            if (sorted_event[j] == 0) {
+                later.add(sorted_rank[j]);
                 ++inserted;
             }
         }
-        std::vector<std::size_t> event_ranks;
-        for (std::size_t j = i; j < end; ++j) {
-            if (event[order[j]] == 1) {
-                const std::size_t r = rank[order[j]];
-                const std::int64_t lower = later.below(r);
-                const std::int64_t not_higher = later.below(r + 1);
+        // Pairs of events at the same time are not comparable; count them apart. The events of
+        // one time are in rank order, so equal scores form runs, which share their counts.
+        std::int64_t deaths = 0;
+        std::int64_t run = 0;
+        std::size_t run_rank = 0;
+        std::int64_t lower = 0;
+        std::int64_t not_higher = 0;
+        for (std::size_t j = begin; j < end; ++j) {
+            if (sorted_event[j] == 1) {
+                const std::size_t r = sorted_rank[j];
+                if (deaths == 0 || r != run_rank) {
+                    run = 0;
+                    run_rank = r;
+                    lower = later.below(r);
+                    not_higher = later.below(r + 1);
+                } else {
+                    ++run;
+                }
                 out.concordant += lower;
                 out.tied_risk += not_higher - lower;
                 out.discordant += inserted - not_higher;
-                event_ranks.push_back(r);
+                out.tied_time += deaths;
+                out.tied_both += run;
+                ++deaths;
             }
         }
-        // Pairs of events at the same time are not comparable; count them apart.
-        std::sort(event_ranks.begin(), event_ranks.end());
-        const auto d = static_cast<std::int64_t>(event_ranks.size());
-        out.tied_time += d * (d - 1) / 2;
-        for (std::size_t j = 0; j < event_ranks.size();) {
-            std::size_t same = j;
-            while (same < event_ranks.size() && event_ranks[same] == event_ranks[j]) {
-                ++same;
+        for (std::size_t j = begin; j < end; ++j) {
+            if (sorted_event[j] == 1) {
+                later.add(sorted_rank[j]);
+                ++inserted;
             }
-            const auto m = static_cast<std::int64_t>(same - j);
-            out.tied_both += m * (m - 1) / 2;
-            j = same;
         }
-        for (std::size_t r : event_ranks) {
-            later.add(r);
-            ++inserted;
-        }
-        i = end;
+        end = begin;
     }
     out.tied_time -= out.tied_both;  // tied_time counts only pairs whose scores differ
     const auto comparable = static_cast<double>(out.concordant + out.discordant + out.tied_risk);

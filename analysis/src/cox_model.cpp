@@ -4,7 +4,6 @@
 #include <limits>
 #include <numeric>
 #include <string>
-#include <vector>
 
 #include "cox_partial_likelihood.hpp"
 #include "regiosim/analysis/errors.hpp"
@@ -63,7 +62,9 @@ void check_identifiable(const Eigen::MatrixXd& centered) {
     for (Eigen::Index j = 0; j < scaled.cols(); ++j) {
         scaled.col(j) /= scaled.col(j).norm();
     }
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(scaled);
+    // In place: the matrix has a row per subject, and a second copy of it costs more than the
+    // decomposition.
+    Eigen::ColPivHouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(scaled);
     qr.setThreshold(1e-10);
     if (qr.rank() < scaled.cols()) {
         throw ModelFitError(
@@ -108,13 +109,13 @@ CoxFit cox_fit(std::span<const double> time, std::span<const int> event, const E
     // Centring changes nothing mathematically but keeps exp(x beta) well scaled, as in R.
     const Eigen::MatrixXd centered = X.rowwise() - fit.means.transpose();
     check_identifiable(centered);
-    const CoxRiskSets risk_sets(time, event);
+    const CoxRiskSets risk_sets(time, event, centered);
 
     // Newton-Raphson with step halving, the control flow of R's coxfit6: converged when the
     // log-likelihood changes by a relative tolerance; a step that lowers it is halved.
     const auto p = X.cols();
     Eigen::VectorXd beta = Eigen::VectorXd::Zero(p);
-    CoxDerivatives current = risk_sets.derivatives(centered, beta, options.ties);
+    CoxDerivatives current = risk_sets.derivatives(beta, options.ties);
     fit.loglik_null = current.loglik;
     Eigen::VectorXd step = newton_step(current);
     fit.score = make_chi_square_test(current.score.dot(step), static_cast<int>(p));
@@ -123,7 +124,7 @@ CoxFit cox_fit(std::span<const double> time, std::span<const int> event, const E
     Eigen::VectorXd candidate = beta + step;
     int halving = 0;
     for (int iter = 1; iter <= options.max_iterations; ++iter) {
-        CoxDerivatives next = risk_sets.derivatives(centered, candidate, options.ties);
+        CoxDerivatives next = risk_sets.derivatives(candidate, options.ties);
         const bool finite =
             std::isfinite(next.loglik) && next.score.allFinite() && next.information.allFinite();
         fit.iterations = iter;
@@ -146,7 +147,7 @@ CoxFit cox_fit(std::span<const double> time, std::span<const int> event, const E
         }
     }
     if (!fit.converged) {
-        current = risk_sets.derivatives(centered, beta, options.ties);
+        current = risk_sets.derivatives(beta, options.ties);
     }
 
     fit.coef = beta;
@@ -164,9 +165,10 @@ CoxFit cox_fit(std::span<const double> time, std::span<const int> event, const E
         make_chi_square_test(2.0 * (fit.loglik - fit.loglik_null), static_cast<int>(p));
     fit.wald = make_chi_square_test(beta.dot(fit.variance.ldlt().solve(beta)), static_cast<int>(p));
     fit.linear_predictor = centered * beta;
-    const std::vector<double> lp(fit.linear_predictor.data(),
-                                 fit.linear_predictor.data() + fit.linear_predictor.size());
-    fit.concordance = harrell_concordance(time, event, lp);
+    fit.concordance = harrell_concordance(
+        time, event,
+        std::span<const double>(fit.linear_predictor.data(),
+                                static_cast<std::size_t>(fit.linear_predictor.size())));
     return fit;
 }
 

@@ -2,9 +2,13 @@
 
 // Internal: the risk-set sums behind the Cox partial likelihood, shared by cox_fit (score and
 // information) and cox_zph (the same sums weighted by a function of time).
+//
+// The subjects are sorted by time once; every evaluation then walks them from the latest time
+// to the earliest, adding each subject to running sums of exp(eta), exp(eta) x and
+// exp(eta) x x'. One evaluation is a single pass over the subjects plus a little work per
+// distinct event time, whatever the number of ties.
 
 #include <Eigen/Dense>
-#include <cmath>
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -20,107 +24,101 @@ struct CoxDerivatives {
     Eigen::MatrixXd information;
 };
 
-/// One term of the likelihood at an event time. Breslow has one term per time with weight d;
-/// Efron has d terms of weight 1 in which the tied deaths count with fractions 1/d, 2/d, ..., 1.
-struct RiskSetTerm {
-    double weight = 1.0;
-    double denominator = 0.0;  ///< sum of exp(eta) over the (Efron-weighted) risk set
-    Eigen::VectorXd mean;      ///< risk-weighted mean covariate
-    Eigen::MatrixXd spread;    ///< risk-weighted covariance of the covariates
+/// Sums of exp(eta), exp(eta) x and exp(eta) x x' over a set of subjects.
+struct RiskSums {
+    explicit RiskSums(Eigen::Index p)
+        : risk(0.0), x(Eigen::VectorXd::Zero(p)), xx(Eigen::MatrixXd::Zero(p, p)) {}
+
+    void clear() {
+        risk = 0.0;
+        x.setZero();
+        xx.setZero();
+    }
+
+    double risk;
+    Eigen::VectorXd x;
+    Eigen::MatrixXd xx;  ///< only the lower triangle is accumulated
 };
 
-/// Everything the likelihood needs from one distinct event time.
+/// What the likelihood needs from one distinct event time. The terms of the likelihood at that
+/// time come already summed: Breslow has one term of weight d (the number of deaths); Efron has
+/// d terms of weight 1 in which the tied deaths count with fractions 1/d, 2/d, ..., 1.
 struct EventTime {
+    explicit EventTime(Eigen::Index p) : death_x_sum(p), mean_sum(p), spread_sum(p, p) {}
+
     double time = 0.0;
     int deaths = 0;
-    double death_eta_sum = 0.0;
-    Eigen::VectorXd death_x_sum;
-    std::vector<RiskSetTerm> terms;
+    double death_eta_sum = 0.0;        ///< sum of x . beta over the deaths
+    Eigen::VectorXd death_x_sum;       ///< sum of x over the deaths
+    double log_denominator_sum = 0.0;  ///< sum of weight * log(risk-set sum of exp(eta))
+    Eigen::VectorXd mean_sum;          ///< sum of weight * risk-weighted mean of x
+    Eigen::MatrixXd spread_sum;        ///< sum of weight * risk-weighted covariance of x
 };
 
 /// Subjects ordered by time, walked from the last time to the first so each risk set is built
 /// by adding subjects.
 class CoxRiskSets {
   public:
-    CoxRiskSets(std::span<const double> time, std::span<const int> event);
+    /// Sorts the subjects by time and keeps a copy of `x` (covariates, already centred) in that
+    /// order, so an evaluation reads memory sequentially.
+    CoxRiskSets(std::span<const double> time, std::span<const int> event, const Eigen::MatrixXd& x);
 
     /// Calls `visit(const EventTime&)` for each distinct event time, latest first.
     template <typename Visitor>
-    void for_each_event_time(const Eigen::MatrixXd& x, const Eigen::VectorXd& eta, TieMethod ties,
-                             Visitor&& visit) const;
+    void for_each_event_time(const Eigen::VectorXd& beta, TieMethod ties, Visitor&& visit) const;
 
-    /// Log-likelihood, score and information at `beta` for covariates `x` (already centred).
-    [[nodiscard]] CoxDerivatives derivatives(const Eigen::MatrixXd& x, const Eigen::VectorXd& beta,
-                                             TieMethod ties) const;
+    /// Log-likelihood, score and information at `beta`.
+    [[nodiscard]] CoxDerivatives derivatives(const Eigen::VectorXd& beta, TieMethod ties) const;
 
   private:
-    std::span<const double> time_;
-    std::span<const int> event_;
-    std::vector<std::size_t> order_;  // ascending time
+    /// The subjects with one distinct time: rows [begin, deaths_end) had the event then,
+    /// rows [deaths_end, end) were censored then.
+    struct TimeBlock {
+        double time;
+        std::size_t begin;
+        std::size_t deaths_end;
+        std::size_t end;
+    };
+
+    /// Adds rows [begin, end) at `beta` to `sums`.
+    void add_rows(std::size_t begin, std::size_t end, const Eigen::VectorXd& beta,
+                  RiskSums& sums) const;
+
+    /// Fills the likelihood terms of `at` from the sums over those at risk but not dying
+    /// (`survivors`: later times and censored at this one) and over the deaths.
+    static void add_terms(const RiskSums& survivors, const RiskSums& deaths, TieMethod ties,
+                          EventTime& at);
+
+    Eigen::Index p_;
+    std::vector<TimeBlock> blocks_;  // latest time first
+    Eigen::MatrixXd x_;              // rows in block order
+    Eigen::MatrixXd death_x_sums_;   // column k: sum of x over the deaths at the k-th event time
 };
 
 template <typename Visitor>
-void CoxRiskSets::for_each_event_time(const Eigen::MatrixXd& x, const Eigen::VectorXd& eta,
-                                      TieMethod ties, Visitor&& visit) const {
-    const auto p = x.cols();
-    double denom = 0.0;
-    Eigen::VectorXd a = Eigen::VectorXd::Zero(p);
-    Eigen::MatrixXd c = Eigen::MatrixXd::Zero(p, p);
-    EventTime at;
-    Eigen::VectorXd a_dead(p);
-    Eigen::MatrixXd c_dead(p, p);
-    for (std::size_t idx = order_.size(); idx > 0;) {
-        at.time = time_[order_[idx - 1]];
-        at.deaths = 0;
-        at.death_eta_sum = 0.0;
-        at.death_x_sum = Eigen::VectorXd::Zero(p);
-        at.terms.clear();
-        double denom_dead = 0.0;
-        a_dead.setZero();
-        c_dead.setZero();
-        // Everyone with this time joins the risk set; the deaths are kept apart for Efron.
-        while (idx > 0 && time_[order_[idx - 1]] == at.time) {
-            const std::size_t person = order_[--idx];
-            const auto row = static_cast<Eigen::Index>(person);
-            const double risk = std::exp(eta(row));
-            const Eigen::VectorXd xi = x.row(row).transpose();
-            if (event_[person] == 0) {
-                denom += risk;
-                a += risk * xi;
-                c.noalias() += risk * xi * xi.transpose();
-            } else {
-                ++at.deaths;
-                at.death_eta_sum += eta(row);
-                at.death_x_sum += xi;
-                denom_dead += risk;
-                a_dead += risk * xi;
-                c_dead.noalias() += risk * xi * xi.transpose();
-            }
-        }
-        if (at.deaths == 0) {
+void CoxRiskSets::for_each_event_time(const Eigen::VectorXd& beta, TieMethod ties,
+                                      Visitor&& visit) const {
+    RiskSums at_risk(p_);
+    RiskSums deaths(p_);
+    EventTime at(p_);
+    Eigen::Index event_time = 0;
+    for (const TimeBlock& block : blocks_) {
+        // The censored join the risk set before the deaths are scored: they were at risk.
+        add_rows(block.deaths_end, block.end, beta, at_risk);
+        if (block.deaths_end == block.begin) {
             continue;
         }
-        const double d = static_cast<double>(at.deaths);
-        auto add_term = [&](double weight, double fraction) {
-            RiskSetTerm term;
-            term.weight = weight;
-            term.denominator = denom + fraction * denom_dead;
-            term.mean = (a + fraction * a_dead) / term.denominator;
-            term.spread =
-                (c + fraction * c_dead) / term.denominator - term.mean * term.mean.transpose();
-            at.terms.push_back(std::move(term));
-        };
-        if (ties == TieMethod::breslow || at.deaths == 1) {
-            add_term(d, 1.0);
-        } else {
-            for (int k = 1; k <= at.deaths; ++k) {
-                add_term(1.0, static_cast<double>(k) / d);
-            }
-        }
+        deaths.clear();
+        add_rows(block.begin, block.deaths_end, beta, deaths);
+        at.time = block.time;
+        at.deaths = static_cast<int>(block.deaths_end - block.begin);
+        at.death_x_sum = death_x_sums_.col(event_time++);
+        at.death_eta_sum = at.death_x_sum.dot(beta);
+        add_terms(at_risk, deaths, ties, at);
         visit(static_cast<const EventTime&>(at));
-        denom += denom_dead;
-        a += a_dead;
-        c += c_dead;
+        at_risk.risk += deaths.risk;
+        at_risk.x += deaths.x;
+        at_risk.xx += deaths.xx;
     }
 }
 

@@ -74,22 +74,15 @@ ProportionalHazardsTest cox_zph(const CoxFit& fit, std::span<const double> time,
     const double g_mean = g_event_sum / static_cast<double>(events);
 
     const Eigen::MatrixXd centered = X.rowwise() - fit.means.transpose();
-    const Eigen::VectorXd eta = centered * fit.coef;
     Eigen::VectorXd u = Eigen::VectorXd::Zero(2 * p);
     Eigen::MatrixXd info = Eigen::MatrixXd::Zero(2 * p, 2 * p);
-    const CoxRiskSets risk_sets(time, event);
-    risk_sets.for_each_event_time(centered, eta, fit.ties, [&](const EventTime& at) {
+    const CoxRiskSets risk_sets(time, event, centered);
+    risk_sets.for_each_event_time(fit.coef, fit.ties, [&](const EventTime& at) {
         const double weight = g_at(at.time) - g_mean;
-        Eigen::VectorXd residual = at.death_x_sum;
-        Eigen::MatrixXd spread = Eigen::MatrixXd::Zero(p, p);
-        for (const RiskSetTerm& term : at.terms) {
-            residual -= term.weight * term.mean;
-            spread += term.weight * term.spread;
-        }
-        u.tail(p) += weight * residual;
-        info.topLeftCorner(p, p) += spread;
-        info.topRightCorner(p, p) += weight * spread;
-        info.bottomRightCorner(p, p) += weight * weight * spread;
+        u.tail(p) += weight * (at.death_x_sum - at.mean_sum);
+        info.topLeftCorner(p, p) += at.spread_sum;
+        info.topRightCorner(p, p) += weight * at.spread_sum;
+        info.bottomRightCorner(p, p) += weight * weight * at.spread_sum;
     });
     info.bottomLeftCorner(p, p) = info.topRightCorner(p, p).transpose();
 

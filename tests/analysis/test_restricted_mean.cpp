@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "r_comparisons.hpp"
 #include "reference_data.hpp"
-#include "regiosim/analysis/distributions.hpp"
 #include "regiosim/analysis/errors.hpp"
 #include "regiosim/analysis/restricted_mean.hpp"
 
@@ -14,38 +14,11 @@ using namespace regiosim::analysis::testing;
 
 TEST_CASE("analysis: RMST and its standard error match print(survfit, rmean = tau)",
           "[analysis][rmst]") {
-    const FixtureTable ref = FixtureTable::load("ref_rmst.csv");
-    REQUIRE(ref.rows() > 0);
-    for (std::size_t i = 0; i < ref.rows(); ++i) {
-        const std::string case_name = ref.text(i, "case");
-        const double tau = ref.number(i, "tau");
-        INFO("case " << case_name << ", group " << ref.text(i, "group") << ", tau " << tau);
-        const KaplanMeier km = kaplan_meier(case_group(case_name, ref.integer(i, "group")));
-        const RestrictedMean r = rmst(km, tau);
-        CHECK(r.tau == tau);
-        CHECK_THAT(r.estimate, MatchesR(ref.number(i, "rmean")));
-        CHECK_THAT(r.std_err, MatchesR(ref.number(i, "se")));
-        const double z = normal_critical_value(0.95);
-        CHECK_THAT(r.lower, MatchesR(ref.number(i, "rmean") - z * ref.number(i, "se")));
-        CHECK_THAT(r.upper, MatchesR(ref.number(i, "rmean") + z * ref.number(i, "se")));
-    }
+    check_rmst(FixtureTable::load("ref_rmst.csv"), case_group);
 }
 
 TEST_CASE("analysis: RMST difference between arms matches R", "[analysis][rmst]") {
-    const FixtureTable ref = FixtureTable::load("ref_rmst_diff.csv");
-    REQUIRE(ref.rows() > 0);
-    for (std::size_t i = 0; i < ref.rows(); ++i) {
-        const std::string case_name = ref.text(i, "case");
-        INFO("case " << case_name);
-        const KaplanMeier arm1 = kaplan_meier(case_group(case_name, ref.integer(i, "group1")));
-        const KaplanMeier arm0 = kaplan_meier(case_group(case_name, ref.integer(i, "group0")));
-        const RestrictedMeanDifference d = rmst_difference(arm1, arm0, ref.number(i, "tau"));
-        CHECK_THAT(d.difference, MatchesR(ref.number(i, "difference")));
-        CHECK_THAT(d.std_err, MatchesR(ref.number(i, "se")));
-        CHECK_THAT(d.lower, MatchesR(ref.number(i, "lower")));
-        CHECK_THAT(d.upper, MatchesR(ref.number(i, "upper")));
-        CHECK_THAT(d.p_value, MatchesR(ref.number(i, "p")));
-    }
+    check_rmst_differences(FixtureTable::load("ref_rmst_diff.csv"), case_group);
 }
 
 TEST_CASE("analysis: RMST needs a positive finite tau", "[analysis][rmst]") {

@@ -1,4 +1,5 @@
-// Sobol and Morris sensitivity measures on functions whose answers are known analytically.
+// Sobol and Morris sensitivity measures on functions whose answers are known analytically;
+// partial rank correlations against R and on functions whose answers are known.
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -7,7 +8,10 @@
 
 #include "regiosim/analysis/errors.hpp"
 #include "regiosim/analysis/morris_indices.hpp"
+#include "regiosim/analysis/partial_rank_correlation.hpp"
 #include "regiosim/analysis/sobol_indices.hpp"
+#include "regiosim/design/full_factorial.hpp"
+#include "regiosim/design/latin_hypercube.hpp"
 #include "regiosim/design/morris_design.hpp"
 #include "regiosim/design/saltelli_design.hpp"
 
@@ -264,4 +268,186 @@ TEST_CASE("sensitivity: Morris measures from effects handle sparse factors",
     CHECK_THROWS_AS(morris_indices(Eigen::VectorXd::Zero(3), std::vector<int>{0, 1},
                                    std::vector<double>{0.5, 0.0}, 2),
                     InvalidDataError);
+}
+
+namespace {
+
+// A hand-made data set with ties in a factor (x2, three levels) and in the output (47 twice).
+Eigen::MatrixXd prcc_reference_factors() {
+    Eigen::MatrixXd x(12, 3);
+    x.col(0) << 0.12, 0.55, 0.31, 0.87, 0.55, 0.02, 0.68, 0.44, 0.93, 0.21, 0.76, 0.39;
+    x.col(1) << 3, 1, 2, 2, 3, 1, 1, 3, 2, 1, 3, 2;
+    x.col(2) << 10.5, 7.1, 8.8, 12.0, 9.9, 6.4, 11.2, 7.7, 10.1, 8.0, 6.9, 9.3;
+    return x;
+}
+
+Eigen::VectorXd prcc_reference_output() {
+    Eigen::VectorXd y(12);
+    y << 41, 30, 35, 52, 47, 20, 44, 39, 58, 25, 47, 33;
+    return y;
+}
+
+}  // namespace
+
+TEST_CASE("sensitivity: average ranks share tied positions as R's rank() does",
+          "[sensitivity][prcc]") {
+    // R 4.2: rank(c(3, 1, 2, 2, 3, 1, 1, 3, 2, 1, 3, 2)) and rank(y) of the data set above.
+    Eigen::VectorXd x2_ranks(12);
+    x2_ranks << 10.5, 2.5, 6.5, 6.5, 10.5, 2.5, 2.5, 10.5, 6.5, 2.5, 10.5, 6.5;
+    Eigen::VectorXd y_ranks(12);
+    y_ranks << 7.0, 3.0, 5.0, 11.0, 9.5, 1.0, 8.0, 6.0, 12.0, 2.0, 9.5, 4.0;
+    CHECK(average_ranks(prcc_reference_factors().col(1)) == x2_ranks);
+    CHECK(average_ranks(prcc_reference_output()) == y_ranks);
+}
+
+TEST_CASE("sensitivity: partial rank correlations match R on a data set with ties",
+          "[sensitivity][prcc]") {
+    // Computed by R 4.2 (base R only; analysis/reference/prcc_reference.R prints them), not
+    // copied from this code:
+    //   R <- data.frame(x1 = rank(x1), x2 = rank(x2), x3 = rank(x3)); ry <- rank(y)
+    //   n <- 12; k <- 3
+    //   for (j in 1:k) {
+    //     others <- as.matrix(R[, -j])
+    //     r <- cor(residuals(lm(R[, j] ~ others)), residuals(lm(ry ~ others)))
+    //     z <- atanh(r); h <- qnorm(0.975) / sqrt(n - k - 2)
+    //     t <- r * sqrt((n - k - 1) / (1 - r^2))
+    //     print(c(r, tanh(z - h), tanh(z + h), 2 * pt(-abs(t), n - k - 1)))
+    //   }
+    // with x1, x2, x3, y as in prcc_reference_factors() and prcc_reference_output().
+    const double r_prcc[3] = {0.908646050312058, 0.829862664665679, 0.757822347734054};
+    const double r_lower[3] = {0.652079010464523, 0.419346121511914, 0.245184646234330};
+    const double r_upper[3] = {0.978477870391048, 0.958611326575105, 0.939277294883323};
+    const double r_p[3] = {0.000272561554996202, 0.00296919285032536, 0.0111017768705898};
+    const PartialRankCorrelation c =
+        partial_rank_correlation(prcc_reference_factors(), prcc_reference_output());
+    CHECK(c.samples == 12);
+    for (int j = 0; j < 3; ++j) {
+        INFO("factor x" << j + 1);
+        CHECK(c.prcc(j) == Approx(r_prcc[j]).epsilon(1e-10));
+        CHECK(c.lower(j) == Approx(r_lower[j]).epsilon(1e-10));
+        CHECK(c.upper(j) == Approx(r_upper[j]).epsilon(1e-10));
+        CHECK(c.p_value(j) == Approx(r_p[j]).epsilon(1e-8));
+    }
+}
+
+TEST_CASE("sensitivity: with one factor the PRCC is Spearman's correlation with its R test",
+          "[sensitivity][prcc]") {
+    // Nothing to partial out: the PRCC is cor(rank(x), rank(y)), and its interval and test are
+    // those of R's cor.test(rank(x2), rank(y)) (Fisher z with n - 3, t with n - 2): R 4.2 gives
+    // 0.533113989983183, 95 % CI -0.058767984649102 to 0.847667510122965, p 0.0742941278310313.
+    const Eigen::MatrixXd x2 = prcc_reference_factors().col(1);
+    const PartialRankCorrelation c = partial_rank_correlation(x2, prcc_reference_output());
+    CHECK(c.prcc(0) == Approx(0.533113989983183).epsilon(1e-10));
+    CHECK(c.lower(0) == Approx(-0.058767984649102).epsilon(1e-10));
+    CHECK(c.upper(0) == Approx(0.847667510122965).epsilon(1e-10));
+    CHECK(c.p_value(0) == Approx(0.0742941278310313).epsilon(1e-8));
+}
+
+TEST_CASE("sensitivity: a monotone function of one factor has PRCC 1 for it",
+          "[sensitivity][prcc]") {
+    // y = exp(3 u1) orders the points exactly as u1 does, so rank(y) = rank(u1) and the two
+    // residuals are the same vector. The other factors then have nothing of y left to explain
+    // once u1 is partialled out: their coefficient is undefined (NaN), not 0.
+    const Eigen::MatrixXd u = design::latin_hypercube(50, 3, 17);
+    const Eigen::VectorXd y = (3.0 * u.col(0)).array().exp().matrix();
+    const PartialRankCorrelation c = partial_rank_correlation(u, y);
+    CHECK(c.prcc(0) == Approx(1.0).margin(1e-12));
+    CHECK(c.lower(0) == Approx(1.0).margin(1e-12));
+    CHECK(c.upper(0) == Approx(1.0).margin(1e-12));
+    CHECK(c.p_value(0) == Approx(0.0).margin(1e-12));
+    CHECK(std::isnan(c.prcc(1)));
+    CHECK(std::isnan(c.prcc(2)));
+    // A decreasing transform flips the sign and nothing else; so does a monotone transform of
+    // the factor (ranks are all PRCC sees).
+    Eigen::MatrixXd logged = u;
+    logged.col(0) = (u.col(0).array() + 0.01).log().matrix();
+    const PartialRankCorrelation flipped = partial_rank_correlation(logged, -y);
+    CHECK(flipped.prcc(0) == Approx(-1.0).margin(1e-12));
+}
+
+TEST_CASE("sensitivity: PRCC signs an increasing and a decreasing factor and clears an inert one",
+          "[sensitivity][prcc]") {
+    // y = 2 u1 - u2 + 0.5 e, u3 inert, e a fourth column of the hypercube (uniform noise
+    // independent of the factors). Seed fixed; with n = 100 the true PRCCs, about 0.96 for u1
+    // and -0.8 for u2, are many standard errors (1/sqrt(94) = 0.10 in z) away from 0.
+    const Eigen::MatrixXd u = design::latin_hypercube(100, 4, 23);
+    const Eigen::VectorXd y = 2.0 * u.col(0) - u.col(1) + 0.5 * u.col(3);
+    const PartialRankCorrelation c = partial_rank_correlation(u.leftCols(3), y);
+    INFO("PRCC " << c.prcc.transpose() << ", lower " << c.lower.transpose() << ", upper "
+                 << c.upper.transpose() << ", p " << c.p_value.transpose());
+    CHECK(c.prcc(0) > 0.8);
+    CHECK(c.lower(0) > 0.0);
+    CHECK(c.prcc(1) < -0.5);
+    CHECK(c.upper(1) < 0.0);
+    CHECK(c.p_value(1) < 1e-6);
+    CHECK(c.lower(2) < 0.0);
+    CHECK(0.0 < c.upper(2));
+    CHECK(c.p_value(2) > 0.05);
+    for (int j = 0; j < 3; ++j) {
+        CHECK(c.lower(j) <= c.prcc(j));
+        CHECK(c.prcc(j) <= c.upper(j));
+    }
+}
+
+TEST_CASE("sensitivity: PRCC intervals of an inert factor cover 0 at their nominal rate",
+          "[sensitivity][prcc]") {
+    // 4000 small hypercubes (n = 20, k = 3) whose output is pure noise: every true PRCC is 0.
+    // A 95 % interval should miss 0 in about 5 % of them, and p < 0.05 about as often (the
+    // Fisher interval and the t-test are both approximations for ranks; an R simulation of
+    // the same set-up, 4000 sets, analysis/reference/prcc_reference.R, gives 5.3 % for
+    // both). Binomial standard error of a rate
+    // near 5 %: sqrt(0.05 * 0.95 / 4000) = 0.0034; the bounds allow 0.012, about 3.5 of them.
+    // The usual slips fall outside: in that R simulation, z with 1/sqrt(n - 2) or
+    // 1/sqrt(n - 3), as if nothing were partialled out, misses 7.3 % and 6.5 %, and
+    // cor.test on the residuals (t with n - 2 df) rejects in 6.5 %.
+    const int sets = 4000;
+    int missed = 0;
+    int significant = 0;
+    for (int s = 0; s < sets; ++s) {
+        const Eigen::MatrixXd u = design::latin_hypercube(20, 4, 1000 + static_cast<unsigned>(s));
+        const PartialRankCorrelation c = partial_rank_correlation(u.leftCols(3), u.col(3));
+        missed += (c.lower(0) > 0.0 || c.upper(0) < 0.0) ? 1 : 0;
+        significant += c.p_value(0) < 0.05 ? 1 : 0;
+    }
+    const double miss_rate = static_cast<double>(missed) / sets;
+    const double significant_rate = static_cast<double>(significant) / sets;
+    INFO("missed " << miss_rate << ", p < 0.05 in " << significant_rate);
+    CHECK(std::abs(miss_rate - 0.05) < 0.012);
+    CHECK(std::abs(significant_rate - 0.05) < 0.012);
+}
+
+TEST_CASE("sensitivity: PRCC in a full factorial is exactly 0 for a factor y does not read",
+          "[sensitivity][prcc]") {
+    // 4 x 4 x 3 levels, every factor tied within its levels. y = exp(u1) - u2^2 depends on u1
+    // and u2 only; every (u1, u2) combination appears once at each level of u3, so u3's centred
+    // ranks are orthogonal to every function of (u1, u2): its PRCC is 0 up to rounding.
+    const Eigen::MatrixXd u = design::full_factorial({4, 4, 3});
+    const Eigen::VectorXd y = u.col(0).array().exp().matrix() - u.col(1).array().square().matrix();
+    const PartialRankCorrelation c = partial_rank_correlation(u, y);
+    INFO("PRCC " << c.prcc.transpose());
+    CHECK(c.prcc(0) > 0.9);
+    CHECK(c.prcc(1) < -0.5);
+    CHECK(c.prcc(2) == Approx(0.0).margin(1e-12));
+    CHECK(c.p_value(2) == Approx(1.0).margin(1e-9));
+}
+
+TEST_CASE("sensitivity: PRCC rejects inputs it cannot use", "[sensitivity][prcc]") {
+    const Eigen::MatrixXd u = design::latin_hypercube(10, 3, 5);
+    const Eigen::VectorXd y = u.col(0);
+    CHECK_THROWS_AS(partial_rank_correlation(u, y.head(9)), InvalidDataError);
+    CHECK_THROWS_AS(partial_rank_correlation(u.topRows(5), y.head(5)), InvalidDataError);
+    CHECK_NOTHROW(partial_rank_correlation(u.topRows(6), y.head(6)));
+    CHECK_THROWS_AS(partial_rank_correlation(Eigen::MatrixXd(10, 0), y), InvalidDataError);
+    CHECK_THROWS_AS(partial_rank_correlation(u, y, {.conf_level = 0.0}), InvalidDataError);
+    Eigen::VectorXd with_nan = y;
+    with_nan(4) = std::nan("");
+    CHECK_THROWS_AS(partial_rank_correlation(u, with_nan), InvalidDataError);
+    CHECK_THROWS_AS(partial_rank_correlation(u, Eigen::VectorXd::Constant(10, 3.0)), ModelFitError);
+    // A constant factor has no ranks to correlate: NaN for it, the others still defined.
+    Eigen::MatrixXd with_constant = u;
+    with_constant.col(2).setConstant(0.5);
+    const Eigen::VectorXd noisy = u.col(0) + 0.3 * u.col(2);
+    const PartialRankCorrelation c = partial_rank_correlation(with_constant, noisy);
+    CHECK(std::isnan(c.prcc(2)));
+    CHECK(std::isfinite(c.prcc(0)));
 }

@@ -1,7 +1,10 @@
 // `analyze` on real sweeps: the identities survival statistics must satisfy, sensitivity indices
-// that are exactly zero for a factor the arm never reads, and clear errors on bad files.
+// that are exactly zero (or, for sampled designs, small) for a factor the arm never reads, and
+// clear errors on bad files.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <fstream>
+#include <vector>
 
 #include "../sweep/sweep_fixtures.hpp"
 #include "regiosim/analyze/results_analysis.hpp"
@@ -115,6 +118,101 @@ TEST_CASE("Morris effects are zero for an inert factor", "[analyze]") {
             CHECK(row.at("mu_star").get<double>() > 0.0);
         }
     }
+}
+
+TEST_CASE("a Latin hypercube ranks turnover far above a factor the arm never reads",
+          "[analyze][prcc]") {
+    // 40 points, 10 replicates each, common random numbers: the baseline's outcome is a
+    // function of turnover alone, so crowding's partial rank correlation is only the chance
+    // pairing of the hypercube's columns, while turnover, which ends collaborations by taking
+    // their key figures away, has a strong negative one.
+    const auto file =
+        sweep_to_file("analyze-lhs", "latin_hypercube", 10,
+                      "[design]\npoints = 40\n" + inert_and_live_factors, "arms = [\"baseline\"]");
+    const json s = analyse_results(file).at("sensitivity");
+    INFO(s.dump(1));
+    REQUIRE(s.at("method") == "prcc");
+    CHECK(s.at("points") == 40);
+    REQUIRE(s.at("rows").size() == 2);  // one per factor
+    CHECK_FALSE(s.contains("main_effects"));
+    json turnover;
+    json crowding;
+    for (const auto& row : s.at("rows")) {
+        CHECK(row.at("arm") == "baseline");
+        for (const char* key : {"prcc", "prcc_lower", "prcc_upper"}) {
+            CHECK(row.at(key).get<double>() >= -1.0);
+            CHECK(row.at(key).get<double>() <= 1.0);
+        }
+        // Over 15 years nearly every baseline collaboration ends: where none is alive at the
+        // horizon at any point, the second outcome has no coefficients and a note says why.
+        if (row.at("alive_prcc").is_null()) {
+            CHECK_FALSE(s.at("notes").empty());
+        } else {
+            CHECK(std::abs(row.at("alive_prcc").get<double>()) <= 1.0);
+        }
+        CHECK(row.at("prcc_lower").get<double>() <= row.at("prcc").get<double>());
+        CHECK(row.at("prcc").get<double>() <= row.at("prcc_upper").get<double>());
+        (row.at("factor") == "turnover" ? turnover : crowding) = row;
+    }
+    REQUIRE(turnover.is_object());
+    REQUIRE(crowding.is_object());
+    const double live = turnover.at("prcc").get<double>();
+    const double inert = crowding.at("prcc").get<double>();
+    CHECK(live < -0.6);
+    CHECK(turnover.at("prcc_upper").get<double>() < 0.0);
+    CHECK(turnover.at("prcc_p_value").get<double>() < 0.001);
+    CHECK(std::abs(inert) < 0.4);
+    CHECK(std::abs(live) - std::abs(inert) > 0.4);
+}
+
+TEST_CASE("a full factorial gives main effects, identical over the levels of an inert factor",
+          "[analyze][prcc]") {
+    // 3 turnover levels x 2 crowding levels. Common random numbers make the baseline's runs
+    // bit-identical across crowding levels, so both its levels have exactly the same means.
+    // Crowding, balanced against every turnover level, then has a PRCC of 0 up to rounding, or
+    // none at all when the outcome's ranks are a straight line in turnover's (nothing is left
+    // once turnover is partialled out).
+    const auto file = sweep_to_file(
+        "analyze-factorial", "full_factorial", 20,
+        "[[factors]]\nkey = \"model.key_figure.turnover\"\nname = \"turnover\"\nmin = 0.05\n"
+        "max = 0.4\nlevels = 3\n"
+        "[[factors]]\nkey = \"model.coordinator.crowding\"\nname = \"crowding\"\nmin = 0.0\n"
+        "max = 0.7\nlevels = 2\n",
+        "arms = [\"baseline\"]");
+    const json s = analyse_results(file).at("sensitivity");
+    INFO(s.dump(1));
+    REQUIRE(s.at("method") == "prcc");
+    CHECK(s.at("points") == 6);
+    REQUIRE(s.at("rows").size() == 2);
+    for (const auto& row : s.at("rows")) {
+        if (row.at("factor") == "crowding") {
+            for (const char* key : {"prcc", "alive_prcc"}) {
+                CHECK((row.at(key).is_null() || std::abs(row.at(key).get<double>()) < 1e-12));
+            }
+        } else {
+            CHECK(row.at("prcc").get<double>() < 0.0);
+        }
+    }
+    const auto& effects = s.at("main_effects");
+    REQUIRE(effects.size() == 5);  // 3 turnover levels + 2 crowding levels
+    std::vector<json> turnover;
+    std::vector<json> crowding;
+    for (const auto& e : effects) {
+        (e.at("factor") == "turnover" ? turnover : crowding).push_back(e);
+    }
+    REQUIRE(turnover.size() == 3);
+    REQUIRE(crowding.size() == 2);
+    for (const auto& e : turnover) {
+        CHECK(e.at("points") == 2);
+    }
+    CHECK(turnover[0].at("value").get<double>() == Approx(0.05));
+    CHECK(turnover[2].at("value").get<double>() == Approx(0.4));
+    CHECK(crowding[0].at("points") == 3);
+    CHECK(crowding[0].at("mean_months") == crowding[1].at("mean_months"));
+    CHECK(crowding[0].at("share_alive") == crowding[1].at("share_alive"));
+    // Eight times the turnover costs years of collaboration on average.
+    CHECK(turnover[0].at("mean_months").get<double>() >
+          turnover[2].at("mean_months").get<double>());
 }
 
 TEST_CASE("analyze names a file that is not a finished results file", "[analyze]") {

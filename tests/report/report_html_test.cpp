@@ -147,3 +147,91 @@ TEST_CASE("missing estimates are shown as not known instead of failing", "[repor
     CHECK(count_of(table, "<td class=\"number\">\u2014</td>") == 4);  // 15 y, RMST, HR, cost
     CHECK(count_of(table, ">reference<") == 1);  // only the baseline is the reference
 }
+
+TEST_CASE("estimates to read with caution are marked in the table and explained under it",
+          "[report]") {
+    const auto plain = regiosim::report::render_report_html(fixture());
+    CHECK(plain.find("class=\"caution\"") == std::string::npos);
+    CHECK(plain.find("caution-notes") == std::string::npos);
+
+    auto analysis = fixture();
+    analysis["arms"][0]["events"] = 180;
+    analysis["arms"][0]["caution"] = nlohmann::json::array();
+    analysis["arms"][1]["events"] = 6;
+    analysis["arms"][1]["caution"] = {"few_events", "small_gain"};
+    analysis["arms"][2]["caution"] = {"wide_ci", "some_future_flag"};
+    const auto html = regiosim::report::render_report_html(analysis);
+    const auto body =
+        between(between(html, "<table id=\"what-if-table\">", "</table>"), "<tbody>", "</tbody>");
+    // Marks: arm 1 on its hazard ratio and its cost per year, arm 2 on its hazard ratio; an
+    // unknown flag is explained but marks no cell.
+    CHECK(count_of(body, "<span class=\"caution\"") == 3);
+    const auto team = between(body, "execution_team", "</tr>");
+    CHECK(count_of(team, "<span class=\"caution\"") == 2);
+    CHECK(team.find("(0.19–0.29)</span> <span class=\"caution\"") != std::string::npos);
+    const auto notes = between(html, "<ul id=\"caution-notes\" class=\"note\">", "</ul>");
+    CHECK(count_of(notes, "<li>") == 4);
+    CHECK(notes.find("(6 in this arm, 180 in the baseline)") != std::string::npos);
+    CHECK(notes.find("fewer than 10 endings") != std::string::npos);
+    CHECK(notes.find("range 1.5 (1.1–1.9) years") != std::string::npos);
+    CHECK(notes.find("more than 10 times its lower end") != std::string::npos);
+    CHECK(notes.find("some_future_flag: read this row with caution") != std::string::npos);
+    CHECK(notes.find("&lt;script&gt;") != std::string::npos);  // arm names stay escaped
+}
+
+TEST_CASE("partial rank correlations are a ranked table with signed intervals", "[report]") {
+    auto analysis = fixture();
+    analysis["design"] = "latin_hypercube";
+    const auto row = [](const char* factor, nlohmann::json prcc, nlohmann::json lower,
+                        nlohmann::json upper, nlohmann::json p) {
+        return nlohmann::json{{"arm", "baseline"},   {"factor", factor},     {"prcc", prcc},
+                              {"prcc_lower", lower}, {"prcc_upper", upper},  {"prcc_p_value", p},
+                              {"alive_prcc", prcc},  {"alive_lower", lower}, {"alive_upper", upper},
+                              {"alive_p_value", p}};
+    };
+    analysis["sensitivity"] = {
+        {"method", "prcc"},
+        {"output", "mean months survived per design point"},
+        {"alive_output", "share alive"},
+        {"points", 40},
+        {"conf_level", 0.95},
+        {"rows",
+         {row("crowding", 0.05, -0.27, 0.36, 0.77), row("turnover", -0.8, -0.89, -0.65, 1e-9),
+          row("erosion", nullptr, nullptr, nullptr, nullptr)}},
+        {"notes", {"baseline, share alive at the horizon: <nothing> varies"}}};
+    const auto html = regiosim::report::render_report_html(analysis);
+    const auto table = between(html, "<table id=\"sensitivity-table\">", "</table>");
+    const auto body = between(table, "<tbody>", "</tbody>");
+    CHECK(count_of(body, "<tr>") == 3);
+    // Strongest first, undefined last.
+    CHECK(body.find("turnover") < body.find("crowding"));
+    CHECK(body.find("crowding") < body.find("erosion"));
+    CHECK(body.find("\u22120.80 <span class=\"ci\">(\u22120.89 to \u22120.65)</span>") !=
+          std::string::npos);
+    CHECK(body.find("+0.05 <span class=\"ci\">(\u22120.27 to +0.36)</span>") != std::string::npos);
+    CHECK(count_of(body, ">&lt; 0.001<") == 2);
+    CHECK(count_of(body, "<td class=\"number\">\u2014</td>") == 4);
+    CHECK(html.find("over the 40 simulated parameter combinations") != std::string::npos);
+    CHECK(html.find("&lt;nothing&gt; varies") != std::string::npos);
+    CHECK(html.find("main-effects-table") == std::string::npos);
+
+    analysis["design"] = "full_factorial";
+    analysis["sensitivity"]["main_effects"] = {{{"arm", "baseline"},
+                                                {"factor", "turnover"},
+                                                {"value", 0.05},
+                                                {"points", 2},
+                                                {"mean_months", 150.0},
+                                                {"share_alive", 0.6}},
+                                               {{"arm", "baseline"},
+                                                {"factor", "turnover"},
+                                                {"value", 0.4 / 3.0},
+                                                {"points", 2},
+                                                {"mean_months", 90.0},
+                                                {"share_alive", 0.2}}};
+    const auto factorial = regiosim::report::render_report_html(analysis);
+    const auto effects = between(factorial, "<table id=\"main-effects-table\">", "</table>");
+    CHECK(count_of(effects, "<tr><td>") == 2);
+    CHECK(effects.find("<td class=\"number\">12.5</td><td class=\"number\">60 %</td>") !=
+          std::string::npos);
+    CHECK(effects.find("<td class=\"number\">0.1333</td>") != std::string::npos);
+}

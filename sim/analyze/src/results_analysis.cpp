@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "rank_sensitivity.hpp"
 #include "regiosim/analysis/cumulative_incidence.hpp"
 #include "regiosim/analysis/fan_band.hpp"
 #include "regiosim/analysis/kaplan_meier.hpp"
@@ -284,11 +285,51 @@ Eigen::VectorXd mean_months_per_point(const Runs& runs, std::size_t arm, std::in
     return sum.cwiseQuotient(count.cwiseMax(1.0));
 }
 
+// Share of each design point's runs for one arm that are still alive at the horizon.
+Eigen::VectorXd share_alive_per_point(const Runs& runs, std::size_t arm, std::int64_t points) {
+    Eigen::VectorXd alive = Eigen::VectorXd::Zero(points);
+    Eigen::VectorXd count = Eigen::VectorXd::Zero(points);
+    for (std::size_t i = 0; i < runs.arm.size(); ++i) {
+        if (static_cast<std::size_t>(runs.arm[i]) == arm) {
+            alive(runs.point[i]) += runs.event[i] == 0 ? 1.0 : 0.0;
+            count(runs.point[i]) += 1;
+        }
+    }
+    return alive.cwiseQuotient(count.cwiseMax(1.0));
+}
+
+// Latin hypercube and factorial points carry no structure to estimate indices from, so
+// their factors are ranked by partial rank correlation over the sampled values.
+json sampled_design_sensitivity(const ResultsReader& r, const Runs& runs,
+                                const std::vector<std::string>& names, std::int64_t points,
+                                bool factorial) {
+    // The values the model saw, not the unit coordinates: an integer factor's ties are real.
+    Eigen::MatrixXd values(points, static_cast<Eigen::Index>(names.size()));
+    for (std::size_t j = 0; j < names.size(); ++j) {
+        const auto column = r.column<double>("design/value/" + names[j]);
+        if (static_cast<std::int64_t>(column.size()) != points) {
+            incomplete(r.path(), fmt::format("/design/value/{} has {} rows for {} design points",
+                                             names[j], column.size(), points));
+        }
+        values.col(static_cast<Eigen::Index>(j)) =
+            Eigen::Map<const Eigen::VectorXd>(column.data(), points);
+    }
+    std::vector<PointOutcomes> arms;
+    for (std::size_t a = 0; a < runs.arms.size(); ++a) {
+        arms.push_back({runs.arms[a], mean_months_per_point(runs, a, points),
+                        share_alive_per_point(runs, a, points)});
+    }
+    return rank_sensitivity_json(names, values, arms, factorial);
+}
+
 json sensitivity_json(const ResultsReader& r, const Runs& runs) {
     const std::string kind = r.string_attribute("kind", "design");
     const auto names = r.strings_attribute("factor_names", "design");
     const auto k = static_cast<int>(names.size());
     const auto points = static_cast<std::int64_t>(r.rows("design/point"));
+    if ((kind == "latin_hypercube" || kind == "full_factorial") && k > 0) {
+        return sampled_design_sensitivity(r, runs, names, points, kind == "full_factorial");
+    }
     if (kind != "sobol" && kind != "morris" && kind != "one_at_a_time") {
         return nullptr;
     }

@@ -32,9 +32,14 @@ nlohmann::json what_if_json(const std::vector<analysis::ArmComparison>& rows) {
         for (const auto& [code, share] : r.causes) {
             causes[end_cause_label(code)] = share;
         }
+        auto caution = nlohmann::json::array();
+        for (const auto c : r.cautions) {
+            caution.push_back(analysis::caution_name(c));
+        }
         arms.push_back(
             {{"arm", r.arm},
              {"runs", r.runs},
+             {"events", r.events},
              {"median_years", interval_json(r.median_years)},
              {"survival_5y", interval_json(r.survival_5y)},
              {"survival_10y", interval_json(r.survival_10y)},
@@ -48,7 +53,8 @@ nlohmann::json what_if_json(const std::vector<analysis::ArmComparison>& rows) {
              {"mean_total_cost_keur", r.mean_total_cost},
              {"yearly_cost_keur", r.yearly_cost},
              {"cost_per_year_gained_keur",
-              r.cost_per_year_gained ? nlohmann::json(*r.cost_per_year_gained) : nullptr}});
+              r.cost_per_year_gained ? nlohmann::json(*r.cost_per_year_gained) : nullptr},
+             {"caution", caution}});
     }
     return arms;
 }

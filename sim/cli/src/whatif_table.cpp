@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "regiosim/analyze/what_if_json.hpp"
@@ -31,6 +32,35 @@ std::string top_causes(const analysis::ArmComparison& row, std::size_t how_many)
     return out.empty() ? "none ended" : out;
 }
 
+bool has(const analysis::ArmComparison& row, analysis::Caution caution) {
+    return std::find(row.cautions.begin(), row.cautions.end(), caution) != row.cautions.end();
+}
+
+// Why one flagged estimate of `row` may be far off, with the row's own numbers.
+std::string caution_text(const analysis::ArmComparison& row, analysis::Caution caution,
+                         int baseline_events) {
+    switch (caution) {
+        case analysis::Caution::few_events:
+            return fmt::format(
+                "few events: {} runs ended in this arm and {} in the baseline; with fewer than "
+                "{} on either side the hazard ratio is unstable",
+                row.events, baseline_events, analysis::caution_min_events);
+        case analysis::Caution::wide_ci:
+            return fmt::format(
+                "wide interval: the hazard ratio's 95 % CI spans a factor {:.0f} (more than "
+                "{:.0f}),"
+                " so its size is not known",
+                row.hazard_ratio->upper / row.hazard_ratio->lower, analysis::caution_max_ci_ratio);
+        case analysis::Caution::small_gain:
+            return fmt::format(
+                "small gain: the RMST gain's 95 % CI starts at {:.2f} years, under {:.0f} % of the "
+                "{:.2f} estimated; at that end a year gained would cost over ten times as much",
+                row.rmst_gain_years.lower, 100.0 * analysis::caution_min_gain_share,
+                row.rmst_gain_years.estimate);
+    }
+    return analysis::caution_name(caution);
+}
+
 }  // namespace
 
 std::string whatif_text(const std::vector<analysis::ArmComparison>& rows, double horizon_months) {
@@ -45,10 +75,15 @@ std::string whatif_text(const std::vector<analysis::ArmComparison>& rows, double
         const auto pct = [](const analysis::EstimateCi& i) {
             return i.defined ? fmt::format("{:.0f}%", 100.0 * i.estimate) : std::string("—");
         };
+        // A "*" marks an estimate the footnotes below the table advise to read with caution.
+        const bool doubtful_ratio =
+            has(r, analysis::Caution::few_events) || has(r, analysis::Caution::wide_ci);
         const std::string hr =
-            r.hazard_ratio ? with_ci(*r.hazard_ratio, "{:.2f}") : std::string("ref");
+            r.hazard_ratio ? with_ci(*r.hazard_ratio, "{:.2f}") + (doubtful_ratio ? "*" : "")
+                           : std::string("ref");
         const std::string per_year = r.cost_per_year_gained
-                                         ? fmt::format("{:.1f}", *r.cost_per_year_gained)
+                                         ? fmt::format("{:.1f}", *r.cost_per_year_gained) +
+                                               (has(r, analysis::Caution::small_gain) ? "*" : "")
                                          : std::string(r.hazard_ratio ? "no gain" : "—");
         out += fmt::format(
             "{:<26} {:>5} {:>20} {:>6} {:>6} {:>6} {:>18} {:>20} {:>7.0f}% {:>9.1f} {:>12}  {}\n",
@@ -60,6 +95,17 @@ std::string whatif_text(const std::vector<analysis::ArmComparison>& rows, double
         "\nNR: not reached within the horizon. S(t): share still collaborating after t years "
         "(Kaplan–Meier).\nHazard ratio < 1: the arm ends less often than the baseline (Cox, "
         "Efron ties). k€/yr gained: extra cost per year of restricted mean survival gained.\n";
+    const int baseline_events = rows.empty() ? 0 : rows.front().events;
+    bool heading = false;
+    for (const auto& r : rows) {
+        for (const auto c : r.cautions) {
+            if (!heading) {
+                out += "* Read with caution:\n";
+                heading = true;
+            }
+            out += fmt::format("  {}: {}.\n", r.arm, caution_text(r, c, baseline_events));
+        }
+    }
     return out;
 }
 
@@ -67,15 +113,20 @@ std::string whatif_csv(const std::vector<analysis::ArmComparison>& rows) {
     std::string out =
         "arm,runs,median_years,median_lower,median_upper,s5,s10,s15,rmst_years,rmst_lower,"
         "rmst_upper,rmst_gain_years,hazard_ratio,hr_lower,hr_upper,hr_p,share_self_sustaining,"
-        "mean_total_cost_keur,yearly_cost_keur,cost_per_year_gained_keur,top_cause\n";
+        "mean_total_cost_keur,yearly_cost_keur,cost_per_year_gained_keur,top_cause,events,"
+        "caution\n";
     auto num = [](double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); };
     auto opt = [&](const analysis::EstimateCi& i, double analysis::EstimateCi::*m) {
         return i.defined ? num(i.*m) : std::string();
     };
     for (const auto& r : rows) {
         const auto& hr = r.hazard_ratio;
+        std::string caution;
+        for (const auto c : r.cautions) {
+            caution += (caution.empty() ? "" : ";") + std::string(analysis::caution_name(c));
+        }
         out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.arm, r.runs,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.arm, r.runs,
             opt(r.median_years, &analysis::EstimateCi::estimate),
             opt(r.median_years, &analysis::EstimateCi::lower),
             opt(r.median_years, &analysis::EstimateCi::upper),
@@ -88,7 +139,8 @@ std::string whatif_csv(const std::vector<analysis::ArmComparison>& rows) {
             hr ? num(hr->upper) : std::string(), hr ? num(r.hazard_p_value) : std::string(),
             num(r.share_self_sustaining), num(r.mean_total_cost), num(r.yearly_cost),
             r.cost_per_year_gained ? num(*r.cost_per_year_gained) : std::string(),
-            r.causes.empty() ? std::string() : end_cause_label(r.causes.front().first));
+            r.causes.empty() ? std::string() : end_cause_label(r.causes.front().first), r.events,
+            caution);
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "regiosim/core/random.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -7,21 +8,15 @@ namespace regiosim {
 
 namespace {
 
-constexpr double two_pow_minus_53 = 1.0 / 9007199254740992.0;
-
-// 53 bits from two 32-bit words, offset by half a step so the result is never 0 or 1
-// (log(u) must stay finite in Box–Muller).
-double to_unit_open(std::uint32_t hi, std::uint32_t lo) noexcept {
-    const std::uint64_t bits =
-        (static_cast<std::uint64_t>(hi >> 5) << 26) | static_cast<std::uint64_t>(lo >> 6);
-    return (static_cast<double>(bits) + 0.5) * two_pow_minus_53;
-}
-
 std::uint64_t splitmix64(std::uint64_t x) noexcept {
     x += 0x9E3779B97F4A7C15ULL;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
     return x ^ (x >> 31);
+}
+
+double box_muller(double u1, double u2) noexcept {
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
 }  // namespace
@@ -34,27 +29,45 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t run_index) noexcept
     key_ = {{static_cast<std::uint32_t>(mixed), static_cast<std::uint32_t>(mixed >> 32)}};
 }
 
-r123::Philox4x32::ctr_type RandomStream::block(DrawPurpose purpose, std::uint32_t month,
-                                               std::uint32_t index,
-                                               std::uint32_t sub) const noexcept {
-    const r123::Philox4x32::ctr_type counter = {
-        {static_cast<std::uint32_t>(purpose), sub, month, index}};
-    r123::Philox4x32 philox;
-    return philox(counter, key_);
+// Cloned for AVX-512 and AVX2 (picked at load time): Philox is integer arithmetic, so every
+// clone returns the same bits.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void RandomStream::uniforms(
+    DrawPurpose purpose, std::uint32_t month, std::uint32_t sub, std::size_t count,
+    double* out) const noexcept {
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i] = uniform(purpose, month, static_cast<std::uint32_t>(i), sub);
+    }
 }
 
-double RandomStream::uniform(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                             std::uint32_t sub) const noexcept {
-    const auto b = block(purpose, month, index, sub);
-    return to_unit_open(b[0], b[1]);
+__attribute__((target_clones("avx512f", "avx2", "default"))) void RandomStream::normal_inputs(
+    DrawPurpose purpose, std::uint32_t month, std::uint32_t index, std::uint32_t first,
+    std::size_t count, double* u1, double* u2) const noexcept {
+    for (std::size_t k = 0; k < count; ++k) {
+        const auto b = block(purpose, month, index, first + static_cast<std::uint32_t>(k));
+        u1[k] = unit_open(b[0], b[1]);
+        u2[k] = unit_open(b[2], b[3]);
+    }
+}
+
+void RandomStream::normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                           std::size_t count, double* out) const noexcept {
+    // In chunks, so the uniforms stay on the stack and in L1.
+    constexpr std::size_t chunk = 64;
+    double u1[chunk];
+    double u2[chunk];
+    for (std::size_t first = 0; first < count; first += chunk) {
+        const std::size_t m = std::min(chunk, count - first);
+        normal_inputs(purpose, month, index, static_cast<std::uint32_t>(first), m, u1, u2);
+        for (std::size_t k = 0; k < m; ++k) {
+            out[first + k] = box_muller(u1[k], u2[k]);
+        }
+    }
 }
 
 double RandomStream::normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                             std::uint32_t sub) const noexcept {
     const auto b = block(purpose, month, index, sub);
-    const double u1 = to_unit_open(b[0], b[1]);
-    const double u2 = to_unit_open(b[2], b[3]);
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    return box_muller(unit_open(b[0], b[1]), unit_open(b[2], b[3]));
 }
 
 std::uint64_t derive_seed(std::uint64_t master, std::uint64_t a, std::uint64_t b,

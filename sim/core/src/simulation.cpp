@@ -57,6 +57,14 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.partners.resize(n);
     state_.trust.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
     state_.scratch.resize(static_cast<Eigen::Index>(n));
+    state_.row_sum.resize(n);
+    state_.row_weighted_sum.resize(n);
+    state_.draws.resize(n);
+    auto& lanes = state_.lanes;
+    for (auto* lane :
+         {&lanes.expected, &lanes.share, &lanes.active, &lanes.attends, &lanes.sector}) {
+        lane->resize(n);
+    }
     state_.interventions.resize(interventions_.size());
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
@@ -169,13 +177,13 @@ void Simulation::initialise_partners() {
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
     const auto n = static_cast<Eigen::Index>(a.size());
+    // One normal per ordered pair: the largest share of a run's draws, so drawn row by row.
+    double* normals = state_.draws.data();
     for (Eigen::Index i = 0; i < n; ++i) {
+        rng_.normals(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(i), a.size(),
+                     normals);
         for (Eigen::Index j = 0; j < n; ++j) {
-            const double noise =
-                i == j ? 0.0
-                       : p.trust_initial_spread * rng_.normal(DrawPurpose::initial_state, 0,
-                                                              static_cast<std::uint32_t>(i),
-                                                              static_cast<std::uint32_t>(j));
+            const double noise = p.trust_initial_spread * normals[j];
             state_.trust(i, j) = i == j ? 1.0 : std::clamp(base + noise, 0.0, 1.0);
         }
     }
@@ -206,8 +214,12 @@ bool Simulation::step() {
     EventLog log(result_.events, result_.dropped_events);
     const model::StepContext c{*scenario_, scenario_->model, rng_, log, result_};
 
+    const int joined_before = s.n_joined;
     model::admit_joining_partners(s, c);
-    model::refresh_means(s);
+    if (s.n_joined != joined_before) {
+        // Otherwise the means are still those update_collaboration computed last month.
+        model::refresh_means(s);
+    }
     model::update_funding(s, c);
     model::update_interventions(s, c);
     model::update_key_figures(s, c);

@@ -5,6 +5,7 @@
 
 #include "html_text.hpp"
 #include "json_fields.hpp"
+#include "rank_sensitivity_section.hpp"
 #include "sections.hpp"
 
 namespace regiosim::report {
@@ -68,6 +69,12 @@ std::string sensitivity_section(const nlohmann::json& analysis) {
     const auto& rows = array_field(sensitivity, "rows");
     if (rows.empty() || !rows.front().is_object()) {
         return "";
+    }
+    if (text_field(sensitivity, "method") == "prcc") {
+        return fmt::format(
+            "<section id=\"sensitivity\" aria-labelledby=\"sensitivity-heading\">\n"
+            "<h2 id=\"sensitivity-heading\">Which assumptions matter most</h2>\n{}</section>\n",
+            prcc_tables(sensitivity));
     }
     std::vector<std::string> columns;
     std::string head = "<tr>";

@@ -10,6 +10,7 @@
 #include "html_text.hpp"
 #include "json_fields.hpp"
 #include "plain_labels.hpp"
+#include "regiosim/analysis/arm_comparison.hpp"
 #include "sections.hpp"
 
 namespace regiosim::report {
@@ -80,6 +81,78 @@ std::string estimate_cell(const nlohmann::json& estimate, Scale scale) {
                        escape_html(interval));
 }
 
+constexpr const char* caution_mark = "\u26a0";
+
+bool flagged(const nlohmann::json& arm, const char* caution) {
+    const auto& flags = array_field(arm, "caution");
+    return std::any_of(flags.begin(), flags.end(),
+                       [&](const nlohmann::json& f) { return f.is_string() && f == caution; });
+}
+
+// A visible mark on a cell whose estimate the notes under the table advise to doubt.
+std::string with_caution_mark(std::string cell, bool doubtful) {
+    if (!doubtful) {
+        return cell;
+    }
+    const auto close = cell.rfind("</td>");
+    return cell.insert(close, fmt::format(" <span class=\"caution\" title=\"read with caution: "
+                                          "see the notes under the table\">{}</span>",
+                                          caution_mark));
+}
+
+// Why a flagged estimate may be far off, in the arm's own numbers; the thresholds are argued
+// where the flags are set.
+std::string caution_explanation(const nlohmann::json& arm, const std::string& caution,
+                                const nlohmann::json& baseline) {
+    if (caution == "few_events") {
+        return fmt::format(
+            "hazard ratio: few collaborations ended ({} in this arm, {} in the baseline). With "
+            "fewer than {} endings on either side the ratio rests on too few events to be "
+            "stable; read the survival columns instead.",
+            plain_value(field(arm, "events")), plain_value(field(baseline, "events")),
+            analysis::caution_min_events);
+    }
+    if (caution == "wide_ci") {
+        return fmt::format(
+            "hazard ratio: the range is very wide (its upper end is more than {:g} times its "
+            "lower end), so the simulations cannot tell how large the difference is.",
+            analysis::caution_max_ci_ratio);
+    }
+    if (caution == "small_gain") {
+        return fmt::format(
+            "cost per survival-year gained: the years gained may be close to zero (range {} "
+            "years; its lower end is below {:g} % of the estimate), so a year gained could cost "
+            "more than {:g} times the amount shown.",
+            estimate_text(field(arm, "rmst_gain_years"), Scale::years),
+            100.0 * analysis::caution_min_gain_share, 1.0 / analysis::caution_min_gain_share);
+    }
+    return caution + ": read this row with caution.";
+}
+
+std::string caution_notes(const nlohmann::json& arms) {
+    std::string items;
+    if (arms.empty()) {
+        return items;
+    }
+    for (const auto& arm : arms) {
+        for (const auto& flag : array_field(arm, "caution")) {
+            if (flag.is_string()) {
+                items += fmt::format(
+                    "<li><span class=\"caution\">{}</span> <strong>{}</strong>, {}</li>\n",
+                    caution_mark, escape_html(arm_name(arm)),
+                    escape_html(caution_explanation(arm, flag.get<std::string>(), arms.front())));
+            }
+        }
+    }
+    if (items.empty()) {
+        return items;
+    }
+    return fmt::format(
+        "<p class=\"note\"><span class=\"caution\">{}</span> marks a number to read with "
+        "caution:</p>\n<ul id=\"caution-notes\" class=\"note\">\n{}</ul>\n",
+        caution_mark, items);
+}
+
 }  // namespace
 
 std::string summary_section(const nlohmann::json& analysis) {
@@ -131,8 +204,10 @@ std::string whatif_section(const nlohmann::json& analysis) {
         }
         row += estimate_cell(field(arm, "rmst_years"), Scale::years);
         const auto& hazard_ratio = field(arm, "hazard_ratio");
-        row += hazard_ratio.is_object() ? estimate_cell(hazard_ratio, Scale::ratio)
-                                        : number_cell(baseline ? "reference" : "\u2014");
+        row += hazard_ratio.is_object()
+                   ? with_caution_mark(estimate_cell(hazard_ratio, Scale::ratio),
+                                       flagged(arm, "few_events") || flagged(arm, "wide_ci"))
+                   : number_cell(baseline ? "reference" : "\u2014");
         const auto& self_sustaining = field(arm, "share_self_sustaining");
         row +=
             self_sustaining.is_object()
@@ -140,7 +215,9 @@ std::string whatif_section(const nlohmann::json& analysis) {
                 : number_cell(scaled_text(number_in(arm, "share_self_sustaining"), Scale::percent));
         row += fmt::format("<td>{}</td>", top_causes(field(arm, "causes")));
         row += number_cell(keur_text(number_in(arm, "yearly_cost_keur")));
-        row += number_cell(keur_text(number_in(arm, "cost_per_year_gained_keur")));
+        row +=
+            with_caution_mark(number_cell(keur_text(number_in(arm, "cost_per_year_gained_keur"))),
+                              flagged(arm, "small_gain"));
         baseline = false;
         rows += row + "</tr>\n";
     }
@@ -158,9 +235,9 @@ std::string whatif_section(const nlohmann::json& analysis) {
         "survival-year gained</strong> is what the arm costs per collaboration over the horizon "
         "beyond the baseline, divided by the years of collaboration it adds on average (the "
         "RMST difference); a dash means the arm adds no time. \u201cNot reached\u201d: more "
-        "than half were still alive at the horizon.</p>\n</section>\n",
+        "than half were still alive at the horizon.</p>\n{}</section>\n",
         escape_html(scaled_text(number_in(analysis, "horizon_months"), Scale::years_from_months)),
-        head, rows);
+        head, rows, caution_notes(arms));
 }
 
 }  // namespace regiosim::report

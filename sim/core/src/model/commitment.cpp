@@ -27,11 +27,14 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
     const auto n = a.size();
     int kartrekkers = 0;
+    int active = 0;
     double total_contribution = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
         kartrekkers += a.active[i] && a.kartrekker[i] ? 1 : 0;
+        active += a.active[i] ? 1 : 0;
         total_contribution += a.active[i] ? a.contribution[i] : 0.0;
     }
+    sum_trust_rows(s);
     // Intention becomes commitment only where there is action to join (contracts and trust are
     // complements: Poppo & Zenger 2002); policy pressure spoils part of it (seed 001).
     const double intention_pull =
@@ -46,16 +49,8 @@ void update_commitment(SimulationState& s, const StepContext& c) {
         if (!a.active[i]) {
             continue;
         }
-        const auto ii = static_cast<Eigen::Index>(i);
-        double own_trust = 0.0;
-        int others = 0;
-        for (std::size_t j = 0; j < n; ++j) {
-            if (j != i && a.active[j]) {
-                own_trust += s.trust(ii, static_cast<Eigen::Index>(j));
-                ++others;
-            }
-        }
-        own_trust = others > 0 ? own_trust / others : 0.0;
+        const int others = active - 1;
+        const double own_trust = others > 0 ? s.row_sum[i] / others : 0.0;
         const double others_mean =
             others > 0 ? (total_contribution - a.contribution[i]) / others : 0.0;
         const int other_kartrekkers = kartrekkers - (a.kartrekker[i] ? 1 : 0);

@@ -26,24 +26,21 @@ bool meeting_in_month(double per_year, int month) noexcept {
 
 void refresh_means(SimulationState& s) {
     const auto& a = s.partners;
-    const auto n = static_cast<Eigen::Index>(a.size());
+    const auto n = a.size();
+    // Mean trust is the sum of the active partners' row sums: the rows are summed together
+    // (vectorised, sum_trust_rows) rather than as one chain of n² dependent additions.
+    sum_trust_rows(s);
     double commitment = 0.0;
     double trust = 0.0;
     int active = 0;
-    int pairs = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        if (!a.active[static_cast<std::size_t>(i)]) {
-            continue;
-        }
-        ++active;
-        commitment += a.commitment[static_cast<std::size_t>(i)];
-        for (Eigen::Index j = 0; j < n; ++j) {
-            if (j != i && a.active[static_cast<std::size_t>(j)]) {
-                trust += s.trust(i, j);
-                ++pairs;
-            }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a.active[i]) {
+            ++active;
+            commitment += a.commitment[i];
+            trust += s.row_sum[i];
         }
     }
+    const int pairs = active * (active - 1);
     s.n_active = active;
     s.mean_commitment = active > 0 ? commitment / active : 0.0;
     s.mean_trust = pairs > 0 ? trust / pairs : 0.0;

@@ -39,6 +39,9 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     for (std::size_t j = 0; j < n; ++j) {
         total += a.active[j] ? a.prev_contribution[j] : 0.0;
     }
+    if (std::find(a.style.begin(), a.style.end(), Style::utilitair) != a.style.end()) {
+        sum_trust_rows(s, a.prev_contribution.data());
+    }
     const bool team_working = s.effects.team && s.team_leader >= 0;
     const double crowding = s.coordinator_present
                                 ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
@@ -54,17 +57,8 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
         double others_by_trust = others_plain;
         if (a.style[i] == Style::utilitair) {
             // Give and take partner by partner: others count as much as they are trusted.
-            double weighted = 0.0;
-            double weights = 0.0;
-            const auto ii = static_cast<Eigen::Index>(i);
-            for (std::size_t j = 0; j < n; ++j) {
-                if (j != i && a.active[j]) {
-                    const double w = s.trust(ii, static_cast<Eigen::Index>(j));
-                    weighted += w * a.prev_contribution[j];
-                    weights += w;
-                }
-            }
-            others_by_trust = weights > 0.0 ? weighted / weights : 0.0;
+            const double weights = s.row_sum[i];
+            others_by_trust = weights > 0.0 ? s.row_weighted_sum[i] / weights : 0.0;
         }
         double x = std::clamp(style_rule(a.style[i], others_plain, others_by_trust,
                                          a.perceived_return[i], a.alignment[i], p),

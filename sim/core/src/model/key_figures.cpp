@@ -117,9 +117,9 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     const auto t = static_cast<std::uint32_t>(s.month);
     const double hazard = monthly_probability(p.key_figure_turnover);
     auto& a = s.partners;
+    c.rng.uniforms(DrawPurpose::key_figure_departure, t, 0, a.size(), s.draws.data());
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a.active[i] && c.rng.bernoulli(hazard, DrawPurpose::key_figure_departure, t,
-                                           static_cast<std::uint32_t>(i))) {
+        if (a.active[i] && s.draws[i] < hazard) {
             key_figure_leaves(s, c, i);
         }
     }

@@ -50,6 +50,11 @@ void update_collaboration(SimulationState& s, const StepContext& c);
 /// Whether the collaboration has died this month and why; EndCause::censored if it lives.
 [[nodiscard]] EndCause check_ending(SimulationState& s, const StepContext& c);
 
+/// For every partner i, the sum of trust(i, j) over the other active partners j, into s.row_sum,
+/// and — when `weights` is given — the sum of trust(i, j) · weights[j] into s.row_weighted_sum.
+/// Only entries of active partners are meaningful.
+void sum_trust_rows(SimulationState& s, const double* weights = nullptr);
+
 /// Mean trust among active partners and mean commitment; refreshes the cached means.
 void refresh_means(SimulationState& s);
 
