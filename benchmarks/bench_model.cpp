@@ -45,10 +45,9 @@ void BM_MonthlyStep(benchmark::State& state) {
 }
 BENCHMARK(BM_MonthlyStep)->Arg(0)->Arg(4);
 
-// reset() and every step of one run; each iteration is the next replicate.
-void BM_ReferenceRun(benchmark::State& state) {
-    const Scenario& s = reference_scenario();
-    const Arm& arm = arm_at(s, state.range(0));
+// reset() and every step of one run of `arm_index` in `s`; each iteration is the next replicate.
+void time_runs(benchmark::State& state, const Scenario& s, std::int64_t arm_index) {
+    const Arm& arm = arm_at(s, arm_index);
     Simulation simulation(s, arm);
     std::uint64_t run = 0;
     std::int64_t months = 0;
@@ -59,6 +58,10 @@ void BM_ReferenceRun(benchmark::State& state) {
     }
     state.SetLabel(arm.name);
     report(state, months, static_cast<std::int64_t>(run));
+}
+
+void BM_ReferenceRun(benchmark::State& state) {
+    time_runs(state, reference_scenario(), state.range(0));
 }
 BENCHMARK(BM_ReferenceRun)->DenseRange(0, 11)->Unit(benchmark::kMicrosecond);
 
@@ -77,18 +80,7 @@ BENCHMARK(BM_Reset)->Arg(20)->Arg(100)->Arg(300)->Unit(benchmark::kMicrosecond);
 // A run of the reference region with `partners` partners and `years` years in arm `arm`
 // (0: baseline, 4: covenant_and_team, which lives longer).
 void scaled_run(benchmark::State& state, int partners, int years, std::int64_t arm_index) {
-    const Scenario s = scaled_reference(partners, years);
-    const Arm& arm = arm_at(s, arm_index);
-    Simulation simulation(s, arm);
-    std::uint64_t run = 0;
-    std::int64_t months = 0;
-    for (auto _ : state) {
-        const RunResult& result = simulation.run(seed, run++);
-        months += result.months_survived;
-        benchmark::DoNotOptimize(&result);
-    }
-    state.SetLabel(arm.name);
-    report(state, months, static_cast<std::int64_t>(run));
+    time_runs(state, scaled_reference(partners, years), arm_index);
 }
 
 void BM_RunByPartners(benchmark::State& state) {

@@ -107,32 +107,42 @@ at_times <- list(lung = c(0, 5, 100, 365.25, 500, 1022, 2000),
 at_times$lung_by_sex <- at_times$lung
 at_times$edge_by_group <- at_times$edge
 
+# Kaplan-Meier fits of one group for every conf.type, and that group's rows of the KM table
+# (one row per time, the limits of every conf.type), the medians and the quantiles.
+km_group_rows <- function(case, g, dg) {
+    fits <- lapply(conf_types, function(ct) survfit(Surv(time, status) ~ 1, dg, conf.type = ct))
+    names(fits) <- conf_types
+    f <- fits[["log-log"]]
+    km <- data.frame(
+        case = case, group = g, time = f$time, n_risk = f$n.risk, n_event = f$n.event,
+        n_censor = f$n.censor, surv = f$surv, std_err = f$std.err * f$surv,
+        std_err_log = f$std.err,
+        lower_loglog = fits[["log-log"]]$lower, upper_loglog = fits[["log-log"]]$upper,
+        lower_plain = fits[["plain"]]$lower, upper_plain = fits[["plain"]]$upper,
+        lower_log = fits[["log"]]$lower, upper_log = fits[["log"]]$upper)
+    median <- do.call(rbind, lapply(conf_types, function(ct) {
+        tab <- summary(fits[[ct]])$table
+        data.frame(case = case, group = g, conf_type = ct, median = unname(tab["median"]),
+                   lower = unname(tab["0.95LCL"]), upper = unname(tab["0.95UCL"]))
+    }))
+    quantiles <- do.call(rbind, lapply(conf_types, function(ct) {
+        qq <- quantile(fits[[ct]], probs = probs)
+        data.frame(case = case, group = g, conf_type = ct, p = probs,
+                   quantile = unname(qq$quantile), lower = unname(qq$lower), upper = unname(qq$upper))
+    }))
+    list(fits = fits, km = km, median = median, quantile = quantiles)
+}
+
 km_rows <- list(); med_rows <- list(); q_rows <- list(); rm_rows <- list(); at_rows <- list()
 for (kc in km_cases) {
     d <- kc$data
     d$g <- if (is.null(kc$group)) 0L else d[[kc$group]]
     for (g in sort(unique(d$g))) {
-        dg <- d[d$g == g, ]
-        fits <- lapply(conf_types, function(ct) survfit(Surv(time, status) ~ 1, dg, conf.type = ct))
-        names(fits) <- conf_types
-        f <- fits[["log-log"]]
-        km_rows[[length(km_rows) + 1]] <- data.frame(
-            case = kc$case, group = g, time = f$time, n_risk = f$n.risk, n_event = f$n.event,
-            n_censor = f$n.censor, surv = f$surv, std_err = f$std.err * f$surv,
-            std_err_log = f$std.err,
-            lower_loglog = fits[["log-log"]]$lower, upper_loglog = fits[["log-log"]]$upper,
-            lower_plain = fits[["plain"]]$lower, upper_plain = fits[["plain"]]$upper,
-            lower_log = fits[["log"]]$lower, upper_log = fits[["log"]]$upper)
-        for (ct in conf_types) {
-            tab <- summary(fits[[ct]])$table
-            med_rows[[length(med_rows) + 1]] <- data.frame(
-                case = kc$case, group = g, conf_type = ct, median = unname(tab["median"]),
-                lower = unname(tab["0.95LCL"]), upper = unname(tab["0.95UCL"]))
-            qq <- quantile(fits[[ct]], probs = probs)
-            q_rows[[length(q_rows) + 1]] <- data.frame(
-                case = kc$case, group = g, conf_type = ct, p = probs,
-                quantile = unname(qq$quantile), lower = unname(qq$lower), upper = unname(qq$upper))
-        }
+        r <- km_group_rows(kc$case, g, d[d$g == g, ])
+        km_rows[[length(km_rows) + 1]] <- r$km
+        med_rows[[length(med_rows) + 1]] <- r$median
+        q_rows[[length(q_rows) + 1]] <- r$quantile
+        f <- r$fits[["log-log"]]
         # print(fit, rmean = tau): the restricted mean and its standard error (survmean)
         tau <- rmst_tau[[kc$case]]
         tab <- summary(f, rmean = tau)$table
@@ -285,26 +295,13 @@ for (rc in rs_cases) {
     d <- rs_df
     d$g <- rc$group(d)
     for (g in sort(unique(d$g))) {
-        dg <- d[d$g == g, ]
-        fits <- lapply(conf_types, function(ct) survfit(Surv(time, status) ~ 1, dg, conf.type = ct))
-        names(fits) <- conf_types
+        r <- km_group_rows(rc$case, g, d[d$g == g, ])
+        rs_km[[length(rs_km) + 1]] <- r$km
+        rs_med[[length(rs_med) + 1]] <- r$median
+        rs_q[[length(rs_q) + 1]] <- r$quantile
+        fits <- r$fits
         f <- fits[["log-log"]]
-        rs_km[[length(rs_km) + 1]] <- data.frame(
-            case = rc$case, group = g, time = f$time, n_risk = f$n.risk, n_event = f$n.event,
-            n_censor = f$n.censor, surv = f$surv, std_err = f$std.err * f$surv,
-            std_err_log = f$std.err,
-            lower_loglog = fits[["log-log"]]$lower, upper_loglog = fits[["log-log"]]$upper,
-            lower_plain = fits[["plain"]]$lower, upper_plain = fits[["plain"]]$upper,
-            lower_log = fits[["log"]]$lower, upper_log = fits[["log"]]$upper)
         for (ct in conf_types) {
-            tab <- summary(fits[[ct]])$table
-            rs_med[[length(rs_med) + 1]] <- data.frame(
-                case = rc$case, group = g, conf_type = ct, median = unname(tab["median"]),
-                lower = unname(tab["0.95LCL"]), upper = unname(tab["0.95UCL"]))
-            qq <- quantile(fits[[ct]], probs = probs)
-            rs_q[[length(rs_q) + 1]] <- data.frame(
-                case = rc$case, group = g, conf_type = ct, p = probs,
-                quantile = unname(qq$quantile), lower = unname(qq$lower), upper = unname(qq$upper))
             s <- summary(fits[[ct]], times = rs_times, extend = TRUE)
             rs_at[[length(rs_at) + 1]] <- data.frame(
                 case = rc$case, group = g, conf_type = ct, time = s$time, n_risk = s$n.risk,

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cox_partial_likelihood.hpp"
+#include "regiosim/analysis/distributions.hpp"
 #include "regiosim/analysis/errors.hpp"
 
 namespace regiosim::analysis {
@@ -91,10 +92,7 @@ Eigen::VectorXd newton_step(const CoxDerivatives& d) {
 CoxFit cox_fit(std::span<const double> time, std::span<const int> event, const Eigen::MatrixXd& X,
                const CoxOptions& options) {
     validate_inputs(time, event, X);
-    if (!(options.conf_level > 0.0 && options.conf_level < 1.0)) {
-        throw InvalidDataError("confidence level " + std::to_string(options.conf_level) +
-                               " is out of range; use a value strictly between 0 and 1");
-    }
+    require_conf_level(options.conf_level);
     const int n_events = std::accumulate(event.begin(), event.end(), 0);
     if (n_events == 0) {
         throw ModelFitError(

@@ -60,11 +60,15 @@ double normal_quantile(double p) {
     return boost::math::quantile(dist, p);
 }
 
-double normal_critical_value(double conf_level) {
+void require_conf_level(double conf_level) {
     if (!(conf_level > 0.0 && conf_level < 1.0)) {
         throw InvalidDataError("confidence level " + std::to_string(conf_level) +
                                " is out of range; use a value strictly between 0 and 1, e.g. 0.95");
     }
+}
+
+double normal_critical_value(double conf_level) {
+    require_conf_level(conf_level);
     return normal_quantile(1.0 - (1.0 - conf_level) / 2.0);
 }
 

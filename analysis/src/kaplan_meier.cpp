@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 
+#include "regiosim/analysis/distributions.hpp"
 #include "regiosim/analysis/errors.hpp"
 
 namespace regiosim::analysis {
@@ -15,10 +16,7 @@ int KaplanMeier::events() const noexcept {
 
 KaplanMeier kaplan_meier(const SurvivalData& data, const KaplanMeierOptions& options) {
     validate(data);
-    if (!(options.conf_level > 0.0 && options.conf_level < 1.0)) {
-        throw InvalidDataError("confidence level " + std::to_string(options.conf_level) +
-                               " is out of range; use a value strictly between 0 and 1");
-    }
+    require_conf_level(options.conf_level);
     const std::size_t n = data.size();
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});

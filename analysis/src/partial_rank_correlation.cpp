@@ -66,10 +66,7 @@ PartialRankCorrelation partial_rank_correlation(const Eigen::MatrixXd& factors,
                                                 const PartialRankCorrelationOptions& options) {
     const Eigen::Index n = factors.rows();
     const Eigen::Index k = factors.cols();
-    if (!(options.conf_level > 0.0 && options.conf_level < 1.0)) {
-        throw InvalidDataError("conf_level is " + std::to_string(options.conf_level) +
-                               "; it must lie strictly between 0 and 1");
-    }
+    require_conf_level(options.conf_level);
     if (k < 1) {
         throw InvalidDataError("partial rank correlations need at least one factor");
     }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "regiosim/analysis/distributions.hpp"
 #include "regiosim/analysis/errors.hpp"
 #include "regiosim/analysis/sample_quantile.hpp"
 
@@ -40,10 +41,7 @@ void require_valid(const Eigen::VectorXd& f_a, const Eigen::VectorXd& f_b,
         throw InvalidDataError("bootstrap_resamples is " +
                                std::to_string(options.bootstrap_resamples) + "; it must be >= 0");
     }
-    if (!(options.conf_level > 0.0 && options.conf_level < 1.0)) {
-        throw InvalidDataError("conf_level is " + std::to_string(options.conf_level) +
-                               "; it must lie strictly between 0 and 1");
-    }
+    require_conf_level(options.conf_level);
 }
 
 struct Estimate {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "vector_clones.hpp"
+
 namespace regiosim {
 
 namespace {
@@ -29,19 +31,18 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t run_index) noexcept
     key_ = {{static_cast<std::uint32_t>(mixed), static_cast<std::uint32_t>(mixed >> 32)}};
 }
 
-// Cloned for AVX-512 and AVX2 (picked at load time): Philox is integer arithmetic, so every
-// clone returns the same bits.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void RandomStream::uniforms(
-    DrawPurpose purpose, std::uint32_t month, std::uint32_t sub, std::size_t count,
-    double* out) const noexcept {
+REGIOSIM_VECTOR_CLONES void RandomStream::uniforms(DrawPurpose purpose, std::uint32_t month,
+                                                   std::uint32_t sub, std::size_t count,
+                                                   double* out) const noexcept {
     for (std::size_t i = 0; i < count; ++i) {
         out[i] = uniform(purpose, month, static_cast<std::uint32_t>(i), sub);
     }
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) void RandomStream::normal_inputs(
-    DrawPurpose purpose, std::uint32_t month, std::uint32_t index, std::uint32_t first,
-    std::size_t count, double* u1, double* u2) const noexcept {
+REGIOSIM_VECTOR_CLONES void RandomStream::normal_inputs(DrawPurpose purpose, std::uint32_t month,
+                                                        std::uint32_t index, std::uint32_t first,
+                                                        std::size_t count, double* u1,
+                                                        double* u2) const noexcept {
     for (std::size_t k = 0; k < count; ++k) {
         const auto b = block(purpose, month, index, first + static_cast<std::uint32_t>(k));
         u1[k] = unit_open(b[0], b[1]);

@@ -56,13 +56,12 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     const auto n = scenario.partners.size();
     state_.partners.resize(n);
     state_.trust.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-    state_.scratch.resize(static_cast<Eigen::Index>(n));
     state_.row_sum.resize(n);
     state_.row_weighted_sum.resize(n);
     state_.draws.resize(n);
     auto& lanes = state_.lanes;
     for (auto* lane :
-         {&lanes.expected, &lanes.share, &lanes.active, &lanes.attends, &lanes.sector}) {
+         {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends, &lanes.sector}) {
         lane->resize(n);
     }
     state_.interventions.resize(interventions_.size());

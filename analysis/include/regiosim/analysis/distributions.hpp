@@ -20,6 +20,10 @@ namespace regiosim::analysis {
 /// @throws InvalidDataError otherwise.
 [[nodiscard]] double normal_quantile(double p);
 
+/// Every interval's confidence level: returns when 0 < conf_level < 1.
+/// @throws InvalidDataError naming the value and the valid range otherwise.
+void require_conf_level(double conf_level);
+
 /// The two-sided critical value for a confidence level, e.g. 1.959964 for 0.95.
 /// @throws InvalidDataError unless 0 < conf_level < 1.
 [[nodiscard]] double normal_critical_value(double conf_level);

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -26,10 +27,9 @@ double size_efficiency(int active, const ModelParameters& p) {
 
 // Trust of every active partner i in every active partner j grows with what both put into the
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
-// root. Column by column of the column-major trust matrix, branch-free and cloned for AVX-512 and
-// AVX2 like the trust update (model/trust.cpp): every clone computes the same values.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void share_success(
-    double gain, const double* root_share, const double* active, std::size_t n, double* trust) {
+// root. Column by column of the column-major trust matrix.
+REGIOSIM_VECTOR_CLONES void share_success(double gain, const double* root_share,
+                                          const double* active, std::size_t n, double* trust) {
     for (std::size_t j = 0; j < n; ++j) {
         if (active[j] == 0.0) {
             continue;
@@ -64,13 +64,14 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
         lanes.active[i] = a.active[i] ? 1.0 : 0.0;
         // Those who contributed see the success as theirs.
         const double share = a.contribution[i] / max_contribution;
-        lanes.share[i] = std::sqrt(share);
+        lanes.root_share[i] = std::sqrt(share);
         if (a.active[i]) {
             a.commitment[i] +=
                 p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
         }
     }
-    share_success(p.success_trust_gain, lanes.share.data(), lanes.active.data(), n, s.trust.data());
+    share_success(p.success_trust_gain, lanes.root_share.data(), lanes.active.data(), n,
+                  s.trust.data());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -39,14 +40,10 @@ struct PartnerLanes {
 };
 
 // Trust of every partner i in every active partner j, column by column of the column-major
-// matrix. The pair loop is written without branches — both outcomes of every rule are computed
-// and one is selected — so that it vectorises, and cloned for AVX-512 and AVX2 (chosen at load
-// time by the CPU): lane width does not change IEEE results, and -ffp-contract=off keeps out
-// fused multiply-adds, so every clone computes bit-identical values. Inactive partners and the
-// diagonal keep their value.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void update_columns(
-    const TrustRule& rule, const PartnerLanes& lanes, const double* contribution,
-    const double* alignment, std::size_t n, double* trust) {
+// matrix. Inactive partners and the diagonal keep their value.
+REGIOSIM_VECTOR_CLONES void update_columns(const TrustRule& rule, const PartnerLanes& lanes,
+                                           const double* contribution, const double* alignment,
+                                           std::size_t n, double* trust) {
     const double* expected = lanes.expected;
     const double* active = lanes.active;
     const double* attends = lanes.attends;
@@ -95,7 +92,7 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const double observation =
         p.trust_observation_rate * (s.effects.agreements ? 1.0 + p.agreements_visibility : 1.0);
 
-    // The pair loop is the hottest of the step: see update_column. Its invariants are hoisted
+    // The pair loop is the hottest of the step: see update_columns. Its invariants are hoisted
     // in the order in which the formulas multiply them, so every value is bit-identical to the
     // rule-by-rule form.
     TrustRule rule;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -47,7 +48,7 @@ template <bool Weighted>
 // independent accumulators in registers, and each row still receives its terms in increasing j,
 // so every sum is bit-identical to the row-by-row one. The last block ends at row n − 1 and may
 // overlap the one before (its rows are simply computed twice, to the same values), so no read
-// leaves the matrix. Cloned for AVX-512 and AVX2 like the trust update (model/trust.cpp).
+// leaves the matrix.
 template <bool Weighted>
 [[gnu::always_inline]] inline void sum_rows(const double* trust, const unsigned char* active,
                                             const double* weights, std::size_t n, double* sums,
@@ -80,14 +81,14 @@ template <bool Weighted>
     }
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) void sum_rows_plain(
-    const double* trust, const unsigned char* active, std::size_t n, double* sums) {
+REGIOSIM_VECTOR_CLONES void sum_rows_plain(const double* trust, const unsigned char* active,
+                                           std::size_t n, double* sums) {
     sum_rows<false>(trust, active, nullptr, n, sums, nullptr);
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"))) void sum_rows_weighted(
-    const double* trust, const unsigned char* active, const double* weights, std::size_t n,
-    double* sums, double* weighted) {
+REGIOSIM_VECTOR_CLONES void sum_rows_weighted(const double* trust, const unsigned char* active,
+                                              const double* weights, std::size_t n, double* sums,
+                                              double* weighted) {
     sum_rows<true>(trust, active, weights, n, sums, weighted);
 }
 

@@ -72,7 +72,6 @@ struct SimulationState {
     int month = 0;
     PartnerArrays partners;
     Eigen::MatrixXd trust;  ///< trust(i, j): trust of partner i in partner j
-    Eigen::VectorXd scratch;
     /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows); sized once.
     std::vector<double> row_sum;
     std::vector<double> row_weighted_sum;
@@ -81,8 +80,8 @@ struct SimulationState {
     /// Per-partner inputs of the pair loops as doubles (1.0 = yes), so that the loops vectorise
     /// without widening byte flags lane by lane; each loop fills what it reads; sized once.
     struct PairLanes {
-        std::vector<double> expected;  ///< what partner i expects from each other partner
-        std::vector<double> share;     ///< √(contribution relative to the largest one)
+        std::vector<double> expected;    ///< what partner i expects from each other partner
+        std::vector<double> root_share;  ///< √(contribution relative to the largest one)
         std::vector<double> active;
         std::vector<double> attends;
         std::vector<double> sector;

@@ -1,0 +1,8 @@
+#pragma once
+
+// Marks a loop kernel to be compiled three times — AVX-512, AVX2 and the x86-64 baseline — with
+// the CPU choosing one when the program loads. The clones compute bit-identical values: lane
+// width does not change IEEE arithmetic, -ffp-contract=off keeps fused multiply-adds out, and
+// the kernels use no vectorised libm. The kernels themselves are written without branches (both
+// outcomes computed, one selected) so that each clone vectorises.
+#define REGIOSIM_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
