@@ -200,7 +200,8 @@ def main():
     for name, b in srows.items():
         parts = name.split("/")
         label = {"BM_KaplanMeierByArm": "Kaplan–Meier by arm", "BM_CoxArms": "Cox (Efron), 4 arm indicators",
-                 "BM_KaplanMeierAndCox": "both"}.get(parts[0], parts[0])
+                 "BM_KaplanMeierAndCox": "both",
+                 "BM_CompareArms": "what-if table (Cox of each arm against the baseline)"}.get(parts[0], parts[0])
         lines.append(f"| {label} | {int(parts[1]):,} | {to_us(b) / 1000:.0f} |")
     lines.append("")
 

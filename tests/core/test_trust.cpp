@@ -252,3 +252,36 @@ TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
     CHECK(s.trust(3, 0) == 0.9);
     CHECK(s.trust(0, 3) == 0.9);
 }
+
+TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[trust]") {
+    // Sizes below, at and between the eight-row blocks of sum_trust_rows, with inactive partners
+    // among the rows and columns, and trust values spread over [0, 1].
+    for (const int companies : {2, 7, 14, 22}) {
+        Harness h(make_region(2, companies, {Style::utilitair, Style::offensief}));
+        h.admit();
+        auto& s = h.state();
+        const auto n = static_cast<Eigen::Index>(s.partners.size());
+        for (Eigen::Index i = 0; i < n; ++i) {
+            for (Eigen::Index j = 0; j < n; ++j) {
+                s.trust(i, j) = i == j ? 1.0 : static_cast<double>((7 * i + 3 * j) % 11) / 10.0;
+            }
+            s.partners.contribution[static_cast<std::size_t>(i)] = static_cast<double>(i % 4) / 4;
+        }
+        s.partners.active[1] = 0;
+        s.partners.active[static_cast<std::size_t>(n - 2)] = 0;
+        auto c = h.context();
+        model::update_trust(s, c);
+        const auto fused = s.row_sum;
+
+        model::sum_trust_rows(s);
+        CHECK(fused == s.row_sum);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            double by_row = 0.0;
+            for (Eigen::Index j = 0; j < n; ++j) {
+                by_row +=
+                    j != i && s.partners.active[static_cast<std::size_t>(j)] ? s.trust(i, j) : 0.0;
+            }
+            CHECK(fused[static_cast<std::size_t>(i)] == by_row);
+        }
+    }
+}

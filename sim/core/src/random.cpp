@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
+#include "portable_math.hpp"
 #include "vector_clones.hpp"
 
 namespace regiosim {
@@ -17,8 +17,10 @@ std::uint64_t splitmix64(std::uint64_t x) noexcept {
     return x ^ (x >> 31);
 }
 
+// With portable log and cos (portable_math.hpp): the same bits on every CPU and inside
+// vectorised loops.
 double box_muller(double u1, double u2) noexcept {
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    return std::sqrt(-2.0 * portable::log_positive(u1)) * portable::cos_turns(u2);
 }
 
 }  // namespace
@@ -39,29 +41,29 @@ REGIOSIM_VECTOR_CLONES void RandomStream::uniforms(DrawPurpose purpose, std::uin
     }
 }
 
-REGIOSIM_VECTOR_CLONES void RandomStream::normal_inputs(DrawPurpose purpose, std::uint32_t month,
-                                                        std::uint32_t index, std::uint32_t first,
-                                                        std::size_t count, double* u1,
-                                                        double* u2) const noexcept {
+REGIOSIM_VECTOR_CLONES void RandomStream::normal_chunk(DrawPurpose purpose, std::uint32_t month,
+                                                       std::uint32_t index, std::uint32_t first,
+                                                       std::size_t count,
+                                                       double* out) const noexcept {
+    // The generator's rounds and the transform in separate loops, each of which vectorises;
+    // the uniforms in between stay on the stack, in L1.
+    double u1[normal_chunk_size];
+    double u2[normal_chunk_size];
     for (std::size_t k = 0; k < count; ++k) {
         const auto b = block(purpose, month, index, first + static_cast<std::uint32_t>(k));
         u1[k] = unit_open(b[0], b[1]);
         u2[k] = unit_open(b[2], b[3]);
     }
+    for (std::size_t k = 0; k < count; ++k) {
+        out[k] = box_muller(u1[k], u2[k]);
+    }
 }
 
 void RandomStream::normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                            std::size_t count, double* out) const noexcept {
-    // In chunks, so the uniforms stay on the stack and in L1.
-    constexpr std::size_t chunk = 64;
-    double u1[chunk];
-    double u2[chunk];
-    for (std::size_t first = 0; first < count; first += chunk) {
-        const std::size_t m = std::min(chunk, count - first);
-        normal_inputs(purpose, month, index, static_cast<std::uint32_t>(first), m, u1, u2);
-        for (std::size_t k = 0; k < m; ++k) {
-            out[first + k] = box_muller(u1[k], u2[k]);
-        }
+    for (std::size_t first = 0; first < count; first += normal_chunk_size) {
+        normal_chunk(purpose, month, index, static_cast<std::uint32_t>(first),
+                     std::min(normal_chunk_size, count - first), out + first);
     }
 }
 

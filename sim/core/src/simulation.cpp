@@ -64,6 +64,9 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
          {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends, &lanes.sector}) {
         lane->resize(n);
     }
+    for (std::size_t i = 0; i < n; ++i) {
+        lanes.index.push_back(static_cast<double>(i));
+    }
     state_.interventions.resize(interventions_.size());
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
@@ -227,8 +230,12 @@ bool Simulation::step() {
     model::update_trust(s, c);
     model::update_conflict(s, c);
     model::update_commitment(s, c);
+    const int active_before_exits = s.n_active;
     model::decide_exits(s, c);
-    model::update_collaboration(s, c);
+    // The row sums update_trust took still hold unless someone left (a leaving team leader also
+    // takes personal trust with it).
+    model::update_collaboration(
+        s, c, s.n_active == active_before_exits ? model::RowSums::current : model::RowSums::stale);
     const EndCause cause = model::check_ending(s, c);
 
     const bool year_end = (s.month + 1) % 12 == 0;

@@ -34,7 +34,6 @@ void update_commitment(SimulationState& s, const StepContext& c) {
         active += a.active[i] ? 1 : 0;
         total_contribution += a.active[i] ? a.contribution[i] : 0.0;
     }
-    sum_trust_rows(s);
     // Intention becomes commitment only where there is action to join (contracts and trust are
     // complements: Poppo & Zenger 2002); policy pressure spoils part of it (seed 001).
     const double intention_pull =

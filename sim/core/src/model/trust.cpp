@@ -37,45 +37,88 @@ struct PartnerLanes {
     const double* active;
     const double* attends;
     const double* sector;
+    const double* index;
 };
 
-// Trust of every partner i in every active partner j, column by column of the column-major
-// matrix. Inactive partners and the diagonal keep their value.
-REGIOSIM_VECTOR_CLONES void update_columns(const TrustRule& rule, const PartnerLanes& lanes,
-                                           const double* contribution, const double* alignment,
-                                           std::size_t n, double* trust) {
+// Column j of the trust matrix: the trust of every active partner i in partner j. Inactive
+// partners and the diagonal keep their value. `Rivals`: j is a school whose sector may hold
+// rivals; `Met`: j attended this month's meeting. Without them the rule's rivalry and meeting
+// terms are exactly neutral (a factor 1.0, an unchanged value), so leaving them out changes no
+// bit, and the common columns get a shorter loop.
+//
+// The row sums that update_commitment and refresh_means need are taken on the way, while the
+// column is in registers, instead of in two more passes over the matrix: row i receives the new
+// values of the active columns j ≠ i in increasing j (+0.0 for its own entry, which leaves a sum
+// of non-negative terms unchanged), exactly the additions sum_trust_rows would make, so every sum
+// is bit-identical to it. The sums are an array of their own (__restrict): without that promise
+// the loop would need more run-time overlap checks than GCC makes, and would not vectorise.
+template <bool Rivals, bool Met>
+[[gnu::always_inline]] inline void update_column(const TrustRule& rule, const PartnerLanes& lanes,
+                                                 const double* contribution,
+                                                 const double* alignment, std::size_t n,
+                                                 std::size_t j, double* trust,
+                                                 double* __restrict row_sum) {
     const double* expected = lanes.expected;
     const double* active = lanes.active;
     const double* attends = lanes.attends;
     const double* sector = lanes.sector;
+    const double* index = lanes.index;
+    const double given = contribution[j];
+    const double alignment_j = alignment[j];
+    const double sector_j = sector[j];
+    const double self = index[j];
+    double* column = trust + j * n;
+    const double own = column[j];
+    for (std::size_t i = 0; i < n; ++i) {
+        const double before = column[i];
+        const bool rival = Rivals && sector[i] == sector_j;
+        // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
+        const double built = before + (rival ? rule.build_rival : rule.build) * (1.0 - before);
+        const double shortfall = (expected[i] - given) / expected[i];
+        const double eroded = before - rule.erosion * shortfall * before;
+        double t = given >= expected[i] ? built : eroded;
+        const double misaligned = 1.0 - 0.5 * (alignment[i] + alignment_j);
+        if constexpr (Rivals) {
+            t -= rule.conflict * misaligned * (rival ? rule.conflict_rival : 1.0) * t;
+        } else {
+            t -= rule.conflict * misaligned * t;
+        }
+        if constexpr (Met) {
+            const double after_meeting = t + rule.meeting_gain * (1.0 - t);
+            t = attends[i] != 0.0 ? after_meeting : t;
+        }
+        t += rule.fade * (rule.institutional - t);
+        t = t < 0.0 ? 0.0 : t;  // std::clamp, spelt so that the loop stays branch-free
+        t = t > 1.0 ? 1.0 : t;
+        const double after = active[i] != 0.0 ? t : before;
+        column[i] = after;
+        row_sum[i] += index[i] == self ? 0.0 : after;
+    }
+    column[j] = own;
+}
+
+// Trust of every partner in every active partner, column by column of the column-major matrix,
+// with the row sums of the result in row_sum.
+REGIOSIM_VECTOR_CLONES void update_columns(const TrustRule& rule, const PartnerLanes& lanes,
+                                           const double* contribution, const double* alignment,
+                                           std::size_t n, double* trust,
+                                           double* __restrict row_sum) {
+    std::fill(row_sum, row_sum + n, 0.0);
     for (std::size_t j = 0; j < n; ++j) {
-        if (active[j] == 0.0) {
+        if (lanes.active[j] == 0.0) {
             continue;
         }
-        const double given = contribution[j];
-        const double alignment_j = alignment[j];
-        const double met_j = attends[j];
-        const double sector_j = sector[j];
-        double* column = trust + j * n;
-        const double own = column[j];
-        for (std::size_t i = 0; i < n; ++i) {
-            const double before = column[i];
-            const bool rival = (sector_j != 0.0) & (sector[i] == sector_j);
-            // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-            const double built = before + (rival ? rule.build_rival : rule.build) * (1.0 - before);
-            const double shortfall = (expected[i] - given) / expected[i];
-            const double eroded = before - rule.erosion * shortfall * before;
-            double t = given >= expected[i] ? built : eroded;
-            const double misaligned = 1.0 - 0.5 * (alignment[i] + alignment_j);
-            t -= rule.conflict * misaligned * (rival ? rule.conflict_rival : 1.0) * t;
-            const double after_meeting = t + rule.meeting_gain * (1.0 - t);
-            t = met_j * attends[i] != 0.0 ? after_meeting : t;
-            t += rule.fade * (rule.institutional - t);
-            t = t < 0.0 ? 0.0 : t;  // std::clamp, spelt so that the loop stays branch-free
-            t = t > 1.0 ? 1.0 : t;
-            column[i] = active[i] != 0.0 ? t : before;
+        const bool rivals = lanes.sector[j] != 0.0;
+        const bool met = lanes.attends[j] != 0.0;
+        if (rivals && met) {
+            update_column<true, true>(rule, lanes, contribution, alignment, n, j, trust, row_sum);
+        } else if (rivals) {
+            update_column<true, false>(rule, lanes, contribution, alignment, n, j, trust, row_sum);
+        } else if (met) {
+            update_column<false, true>(rule, lanes, contribution, alignment, n, j, trust, row_sum);
+        } else {
+            update_column<false, false>(rule, lanes, contribution, alignment, n, j, trust, row_sum);
         }
-        column[j] = own;
     }
 }
 
@@ -112,8 +155,9 @@ void update_trust(SimulationState& s, const StepContext& c) {
         lanes.sector[i] = static_cast<double>(a.sector[i]);
     }
     const PartnerLanes partners{lanes.expected.data(), lanes.active.data(), lanes.attends.data(),
-                                lanes.sector.data()};
-    update_columns(rule, partners, a.contribution.data(), a.alignment.data(), n, s.trust.data());
+                                lanes.sector.data(), lanes.index.data()};
+    update_columns(rule, partners, a.contribution.data(), a.alignment.data(), n, s.trust.data(),
+                   s.row_sum.data());
 }
 
 }  // namespace regiosim::model

@@ -54,7 +54,8 @@ class RandomStream {
         return uniform(purpose, month, index, sub) < p;
     }
 
-    /// Standard normal by the Box–Muller transform of one Philox block.
+    /// Standard normal by the Box–Muller transform of one Philox block, with the portable log and
+    /// cosine of portable_math.hpp, so that the value is the same on every CPU.
     [[nodiscard]] double normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                                 std::uint32_t sub = 0) const noexcept;
 
@@ -79,10 +80,11 @@ class RandomStream {
     [[nodiscard]] std::uint64_t run_index() const noexcept { return run_index_; }
 
   private:
-    /// The two uniforms of normal(purpose, month, index, first + k) for k < count.
-    void normal_inputs(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                       std::uint32_t first, std::size_t count, double* u1,
-                       double* u2) const noexcept;
+    static constexpr std::size_t normal_chunk_size = 64;
+
+    /// normal(purpose, month, index, first + k) for k < count ≤ normal_chunk_size, into out.
+    void normal_chunk(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                      std::uint32_t first, std::size_t count, double* out) const noexcept;
 
     /// 53 bits from two 32-bit words (27 high, 26 low), offset by half a step so the result is
     /// never 0 or 1 (log(u) must stay finite in Box–Muller). The halves are joined in double

@@ -85,6 +85,9 @@ struct SimulationState {
         std::vector<double> active;
         std::vector<double> attends;
         std::vector<double> sector;
+        /// i itself: a pair loop tells the diagonal by comparing doubles, which every vector
+        /// width can (SSE2 and AVX2 cannot compare 64-bit integers lane by lane).
+        std::vector<double> index;
     } lanes;
 
     int n_active = 0;

@@ -35,18 +35,25 @@ void team_leader_lost(SimulationState& s, const StepContext& c, std::size_t i);
 void decide_contributions(SimulationState& s, const StepContext& c);
 /// Joint output, small successes and perceived returns.
 void produce_results(SimulationState& s, const StepContext& c);
-/// Directed trust: reciprocity, meetings, shared success, conflict, fading.
+/// Directed trust: reciprocity, meetings, shared success, conflict, fading. Leaves in s.row_sum
+/// the row sums of the updated matrix (as sum_trust_rows would compute them).
 void update_trust(SimulationState& s, const StepContext& c);
 /// The distribution conflict over money ("meer onderhandeld dan samengewerkt").
 void update_conflict(SimulationState& s, const StepContext& c);
-/// Commitment and expertise of each partner.
+/// Commitment and expertise of each partner. Reads the trust row sums that update_trust left
+/// in s.row_sum: in the monthly step nothing changes the matrix or who is active in between.
 void update_commitment(SimulationState& s, const StepContext& c);
 /// Partner `i` leaves now (logged as `why`); a leaving team leader leaves the team vacant.
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why);
 /// Partners leave: low commitment, returns that never came, renewal moments.
 void decide_exits(SimulationState& s, const StepContext& c);
+/// Whether s.row_sum still holds the row sums of the current trust matrix over the current
+/// active partners (then they need not be summed again).
+enum class RowSums { stale, current };
+
 /// Intention, dependence on the coordinator, phase, the flywheel, noticed history.
-void update_collaboration(SimulationState& s, const StepContext& c);
+void update_collaboration(SimulationState& s, const StepContext& c,
+                          RowSums row_sums = RowSums::stale);
 /// Whether the collaboration has died this month and why; EndCause::censored if it lives.
 [[nodiscard]] EndCause check_ending(SimulationState& s, const StepContext& c);
 
@@ -56,7 +63,7 @@ void update_collaboration(SimulationState& s, const StepContext& c);
 void sum_trust_rows(SimulationState& s, const double* weights = nullptr);
 
 /// Mean trust among active partners and mean commitment; refreshes the cached means.
-void refresh_means(SimulationState& s);
+void refresh_means(SimulationState& s, RowSums row_sums = RowSums::stale);
 
 /// True when a meeting series of `per_year` meetings has one in `month` (evenly spread).
 [[nodiscard]] bool meeting_in_month(double per_year, int month) noexcept;

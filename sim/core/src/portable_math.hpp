@@ -1,0 +1,121 @@
+#pragma once
+
+// The logarithm and cosine that the normal draws need, written with nothing but IEEE addition,
+// multiplication, division and bit operations. Two reasons not to call libm: glibc picks its
+// log and cos by CPU (FMA or not), and its versions may then differ in the last bit, which would
+// break the promise that a run is bit-identical on every machine; and a libm call is opaque to
+// the vectoriser, so the normals of a trust matrix (one per ordered pair) were computed one at a
+// time and were half the cost of setting up a 300-partner run. These functions inline into
+// vectorised loops, and every lane width computes the same bits (-ffp-contract=off).
+//
+// Accuracy: within a few units in the last place on their domains (tests/core/
+// test_portable_math.cpp compares them with libm), which is far below anything the model can
+// resolve; they are not correctly rounded and need not be.
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace regiosim::portable {
+
+namespace detail {
+
+// 1/n!, correctly rounded: n! is exact in a double for n ≤ 22.
+constexpr double inverse_factorial(int n) {
+    double factorial = 1.0;
+    for (int k = 2; k <= n; ++k) {
+        factorial *= k;
+    }
+    return 1.0 / factorial;
+}
+
+// Series coefficients, tabulated at compile time so that the loops below are plain
+// multiply-adds (and the divisions are not repeated at run time).
+template <std::size_t N, typename Term>
+consteval std::array<double, N> tabulate(Term term) {
+    std::array<double, N> table{};
+    for (std::size_t k = 0; k < N; ++k) {
+        table[k] = term(static_cast<int>(k));
+    }
+    return table;
+}
+
+// Σ_k table[k] · z^k by Horner's rule, written out term by term at compile time: a loop here
+// would stay a loop inside the caller's loop, and that inner loop keeps the outer one from
+// vectorising.
+template <std::size_t N, std::size_t... K>
+[[gnu::always_inline]] inline double horner(const std::array<double, N>& table, double z,
+                                            std::index_sequence<K...> /*terms*/) {
+    double sum = table[N - 1];
+    ((sum = table[N - 2 - K] + z * sum), ...);
+    return sum;
+}
+
+template <std::size_t N>
+[[gnu::always_inline]] inline double polynomial(const std::array<double, N>& table, double z) {
+    return horner(table, z, std::make_index_sequence<N - 1>{});
+}
+
+constexpr std::size_t log_terms = 12;
+constexpr auto atanh_series = tabulate<log_terms>([](int k) { return 1.0 / (2 * k + 1); });
+
+constexpr std::size_t trig_terms = 10;
+constexpr auto cos_series = tabulate<trig_terms>([](int k) { return inverse_factorial(2 * k); });
+constexpr auto sin_series =
+    tabulate<trig_terms>([](int k) { return inverse_factorial(2 * k + 1); });
+
+// ln 2 split so that e · ln2_high is exact for every exponent e of a double (ln2_high has 32
+// significant bits); ln2_low is the rest.
+constexpr double ln2_high = 6.93147180369123816490e-01;
+constexpr double ln2_low = 1.90821492927058770002e-10;
+constexpr double two_pi = 6.28318530717958647692;
+
+// The exponent field of a positive double, as a double, without an integer-to-double
+// conversion (which AVX2 lacks for 64-bit integers): the field is placed under the exponent of
+// 2^52, where it reads as an integer.
+inline double exponent_field(std::uint64_t bits) {
+    return std::bit_cast<double>((bits >> 52) | 0x4330000000000000ULL) - 4503599627370496.0;
+}
+
+}  // namespace detail
+
+/// Natural logarithm of a positive, finite, normal double.
+///
+/// x = 2^e · m with m in [√½, √2); then log m = 2 atanh(s) with s = (m − 1)/(m + 1), |s| ≤ 0.172,
+/// summed as 2s (1 + s²/3 + s⁴/5 + …) to the term s²² /23, the last one that is not below
+/// 2^−60 of the first; log x = e · ln 2 + log m.
+inline double log_positive(double x) {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    double exponent = detail::exponent_field(bits) - 1023.0;
+    double m = std::bit_cast<double>((bits & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL);
+    const bool high = m > 1.41421356237309504880;
+    m = high ? m * 0.5 : m;  // exact
+    exponent = high ? exponent + 1.0 : exponent;
+    const double f = m - 1.0;  // exact (Sterbenz): m lies within a factor 2 of 1
+    const double s = f / (2.0 + f);
+    const double z = s * s;
+    const double log_m = 2.0 * s * detail::polynomial(detail::atanh_series, z);
+    return exponent * detail::ln2_high + (log_m + exponent * detail::ln2_low);
+}
+
+/// cos(2π x) for x in [0, 1]: x is a fraction of a turn, so the reduction to the first octant
+/// is exact (no multiple of π is subtracted) and only the final angle, at most π/4, is rounded.
+inline double cos_turns(double x) {
+    const double centred = x < 0.5 ? x : x - 1.0;         // exact for x in [0.5, 1]
+    const double a = centred < 0.0 ? -centred : centred;  // in [0, ½]
+    const bool far = a > 0.25;                            // cos(2π a) = −cos(2π (½ − a))
+    const double b = far ? 0.5 - a : a;                   // in [0, ¼], exact
+    const bool near_quarter = b > 0.125;                  // cos(2π b) = sin(2π (¼ − b))
+    const double t = near_quarter ? 0.25 - b : b;         // in [0, ⅛], exact
+    const double theta = detail::two_pi * t;
+    const double z = theta * theta;  // at most (π/4)² ≈ 0.617
+    // Taylor series to z⁹ in −z (the signs alternate): the first omitted terms are below 10^−17.
+    const double cosine = detail::polynomial(detail::cos_series, -z);
+    const double sine = theta * detail::polynomial(detail::sin_series, -z);
+    const double value = near_quarter ? sine : cosine;
+    return far ? -value : value;
+}
+
+}  // namespace regiosim::portable

@@ -1,0 +1,79 @@
+// The log and cosine behind the normal draws (sim/core/src/portable_math.hpp), against libm.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "../../sim/core/src/portable_math.hpp"
+#include "regiosim/core/random.hpp"
+
+using namespace regiosim;
+
+namespace {
+
+// Distance in units in the last place of `reference`.
+double ulps(double value, double reference) {
+    const double magnitude = std::abs(reference);
+    const double ulp =
+        std::nextafter(magnitude, std::numeric_limits<double>::infinity()) - magnitude;
+    return std::abs(value - reference) / ulp;
+}
+
+// The uniforms the generator produces: (k + ½) / 2^53, here spread over (0, 1) and down to the
+// smallest one, where log matters most for the normal's tails.
+double uniform_like(int k, int count) {
+    const double u = (k + 0.5) / count;
+    return k % 3 == 0 ? std::ldexp(u, -(k % 54)) : u;
+}
+
+}  // namespace
+
+TEST_CASE("portable log is within 4 ulp of libm over the generator's uniforms", "[random]") {
+    constexpr int count = 200000;
+    double worst = 0.0;
+    for (int k = 0; k < count; ++k) {
+        const double u = uniform_like(k, count);
+        worst = std::max(worst, ulps(portable::log_positive(u), std::log(u)));
+    }
+    // libm is itself within ½–1 ulp; the series and the division add at most a few.
+    CHECK(worst <= 4.0);
+    CHECK(portable::log_positive(1.0) == 0.0);
+    CHECK(portable::log_positive(0.5) == -std::numbers::ln2);
+    CHECK(portable::log_positive(0.5 / 9007199254740992.0) ==
+          Approx(-54 * std::numbers::ln2).epsilon(1e-15));
+    CHECK(portable::log_positive(std::numbers::e) == Approx(1.0).epsilon(1e-15));
+}
+
+TEST_CASE("portable cos of a fraction of a turn is within 2e-16 of the long-double value",
+          "[random]") {
+    constexpr int count = 200000;
+    double worst = 0.0;
+    for (int k = 0; k < count; ++k) {
+        const double x = (k + 0.5) / count;
+        const long double reference = std::cos(2.0L * std::numbers::pi_v<long double> * x);
+        worst = std::max(worst, static_cast<double>(std::abs(portable::cos_turns(x) - reference)));
+    }
+    CHECK(worst < 2e-16);
+    // The octant reduction is exact, so the axes and diagonals come out exactly or nearly so.
+    CHECK(portable::cos_turns(0.0) == 1.0);
+    CHECK(portable::cos_turns(0.25) == 0.0);
+    CHECK(portable::cos_turns(0.5) == -1.0);
+    CHECK(portable::cos_turns(0.75) == 0.0);
+    CHECK(portable::cos_turns(1.0) == 1.0);
+    CHECK(portable::cos_turns(0.125) == Approx(std::numbers::sqrt2 / 2).epsilon(1e-15));
+    CHECK(portable::cos_turns(0.375) == Approx(-std::numbers::sqrt2 / 2).epsilon(1e-15));
+    // Even about the half turn (for offsets that leave ½ ± d exact).
+    for (const double d : {1.0 / 64, 3.0 / 32, 0.1875, 0.3125, 0.4375}) {
+        CHECK(portable::cos_turns(0.5 + d) == portable::cos_turns(0.5 - d));
+    }
+}
+
+TEST_CASE("a batch of normals equals the same normals drawn one by one", "[random]") {
+    const RandomStream rng(99, 4);
+    std::vector<double> batch(301);  // several chunks and a remainder
+    rng.normals(DrawPurpose::initial_state, 0, 17, batch.size(), batch.data());
+    for (std::size_t j = 0; j < batch.size(); ++j) {
+        CHECK(batch[j] ==
+              rng.normal(DrawPurpose::initial_state, 0, 17, static_cast<std::uint32_t>(j)));
+    }
+}
