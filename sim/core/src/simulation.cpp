@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "regiosim/core/event_log.hpp"
 #include "regiosim/core/submodels.hpp"
@@ -64,9 +65,8 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
          {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends, &lanes.sector}) {
         lane->resize(n);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        lanes.index.push_back(static_cast<double>(i));
-    }
+    lanes.index.resize(n);
+    std::iota(lanes.index.begin(), lanes.index.end(), 0.0);
     state_.interventions.resize(interventions_.size());
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
