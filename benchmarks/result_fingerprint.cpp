@@ -53,8 +53,11 @@ void add_state(Fingerprint& f, const SimulationState& s) {
         f.add(a.perceived_return[i]);
         f.add(a.expertise[i]);
     }
-    for (Eigen::Index k = 0; k < s.trust.size(); ++k) {
-        f.add(s.trust.data()[k]);
+    // Column by column, as the matrix is stored (padding left out).
+    for (Eigen::Index j = 0; j < s.trust.cols(); ++j) {
+        for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
+            f.add(s.trust(i, j));
+        }
     }
 }
 

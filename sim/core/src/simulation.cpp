@@ -56,17 +56,22 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     interventions_.insert(interventions_.end(), arm.interventions.begin(), arm.interventions.end());
     const auto n = scenario.partners.size();
     state_.partners.resize(n);
-    state_.trust.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-    state_.row_sum.resize(n);
-    state_.row_weighted_sum.resize(n);
+    state_.trust.resize(n);
+    // The pair loops read and write whole blocks of rows, padding included.
+    const std::size_t stride = state_.trust.stride();
+    state_.row_sum.resize(stride);
+    state_.row_weighted_sum.resize(stride);
     state_.draws.resize(n);
     auto& lanes = state_.lanes;
-    for (auto* lane :
-         {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends, &lanes.sector}) {
-        lane->resize(n);
+    for (auto* lane : {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends,
+                       &lanes.sector, &lanes.alignment}) {
+        lane->assign(stride, 0.0);
     }
-    lanes.index.resize(n);
+    lanes.index.resize(stride);
     std::iota(lanes.index.begin(), lanes.index.end(), 0.0);
+    state_.utilitair_partners =
+        std::any_of(scenario.partners.begin(), scenario.partners.end(),
+                    [](const PartnerSpec& spec) { return spec.style == Style::utilitair; });
     state_.interventions.resize(interventions_.size());
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
@@ -175,6 +180,10 @@ void Simulation::initialise_partners() {
         a.months_active[i] = 0;
         a.low_return_months[i] = 0;
         a.attends[i] = 0;
+        // A partner that is no school is nobody's rival: a sector of its own.
+        state_.lanes.sector[i] =
+            a.sector[i] != 0 ? static_cast<double>(a.sector[i]) : -static_cast<double>(i + 1);
+        state_.lanes.alignment[i] = a.alignment[i];
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
@@ -189,6 +198,7 @@ void Simulation::initialise_partners() {
             state_.trust(i, j) = i == j ? 1.0 : std::clamp(base + noise, 0.0, 1.0);
         }
     }
+    state_.row_sums = RowSumsHeld::stale;
 }
 
 void Simulation::initialise_interventions() {
@@ -230,12 +240,8 @@ bool Simulation::step() {
     model::update_trust(s, c);
     model::update_conflict(s, c);
     model::update_commitment(s, c);
-    const int active_before_exits = s.n_active;
     model::decide_exits(s, c);
-    // The row sums update_trust took still hold unless someone left (a leaving team leader also
-    // takes personal trust with it).
-    model::update_collaboration(
-        s, c, s.n_active == active_before_exits ? model::RowSums::current : model::RowSums::stale);
+    model::update_collaboration(s, c);
     const EndCause cause = model::check_ending(s, c);
 
     const bool year_end = (s.month + 1) % 12 == 0;

@@ -86,8 +86,8 @@ void record_history(SimulationState& s) {
 
 }  // namespace
 
-void update_collaboration(SimulationState& s, const StepContext& c, RowSums row_sums) {
-    refresh_means(s, row_sums);
+void update_collaboration(SimulationState& s, const StepContext& c) {
+    refresh_means(s);
     update_intention(s, c);
     update_dependence(s, c);
     update_phase(s, c);

@@ -24,12 +24,12 @@ bool meeting_in_month(double per_year, int month) noexcept {
     return after > before;
 }
 
-void refresh_means(SimulationState& s, RowSums row_sums) {
+void refresh_means(SimulationState& s) {
     const auto& a = s.partners;
     const auto n = a.size();
     // Mean trust is the sum of the active partners' row sums: the rows are summed together
     // (vectorised, sum_trust_rows) rather than as one chain of n² dependent additions.
-    if (row_sums == RowSums::stale) {
+    if (s.row_sums == RowSumsHeld::stale) {
         sum_trust_rows(s);
     }
     double commitment = 0.0;

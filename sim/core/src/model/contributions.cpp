@@ -39,8 +39,8 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     for (std::size_t j = 0; j < n; ++j) {
         total += a.active[j] ? a.prev_contribution[j] : 0.0;
     }
-    if (std::find(a.style.begin(), a.style.end(), Style::utilitair) != a.style.end()) {
-        sum_trust_rows(s, a.prev_contribution.data());
+    if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
+        sum_trust_rows(s, true);
     }
     const bool team_working = s.effects.team && s.team_leader >= 0;
     const double crowding = s.coordinator_present

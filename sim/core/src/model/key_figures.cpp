@@ -21,6 +21,7 @@ double mean_trust_in(const SimulationState& s, Eigen::Index j) {
 // The personal part of trust — what lies above trust in the organisation as such — leaves
 // with the person, in both directions, unless onboarding rebuilds part of it.
 void lose_personal_trust(SimulationState& s, Eigen::Index j, double loss, double institutional) {
+    s.row_sums = RowSumsHeld::stale;
     for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
         if (i == j) {
             continue;

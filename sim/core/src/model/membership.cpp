@@ -7,6 +7,7 @@ namespace regiosim::model {
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why) {
     s.partners.active[i] = 0;
     s.partners.contribution[i] = 0.0;
+    s.row_sums = RowSumsHeld::stale;
     s.partners.team_member[i] = 0;
     c.log.add(s.month, why, static_cast<int>(i), -1, s.partners.commitment[i]);
     --s.n_active;
@@ -26,6 +27,7 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
         }
         a.joined[i] = 1;
         a.active[i] = 1;
+        s.row_sums = RowSumsHeld::stale;
         ++s.n_joined;
         if (s.month > 0) {
             // Newcomers start with the trust of strangers, whatever the others built meanwhile.

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../vector_block.hpp"
 #include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -27,21 +28,23 @@ double size_efficiency(int active, const ModelParameters& p) {
 
 // Trust of every active partner i in every active partner j grows with what both put into the
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
-// root. Column by column of the column-major trust matrix.
+// root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
 REGIOSIM_VECTOR_CLONES void share_success(double gain, const double* root_share,
-                                          const double* active, std::size_t n, double* trust) {
+                                          const double* active, std::size_t n,
+                                          TrustMatrix& trust) {
+    const Block one = broadcast(1.0);
     for (std::size_t j = 0; j < n; ++j) {
         if (active[j] == 0.0) {
             continue;
         }
-        double* column = trust + j * n;
+        double* column = trust.column(j);
         const double own = column[j];
         const double root_share_j = root_share[j];
-        for (std::size_t i = 0; i < n; ++i) {
-            const double before = column[i];
-            const double together = root_share[i] * root_share_j;
-            const double after = before + gain * together * (1.0 - before);
-            column[i] = active[i] != 0.0 ? after : before;
+        for (std::size_t r = 0; r < trust.stride(); r += TrustMatrix::block_rows) {
+            const Block before = load_block(column + r);
+            const Block together = load_block(root_share + r) * root_share_j;
+            const Block after = before + gain * together * (one - before);
+            store_block(column + r, load_block(active + r) != 0.0 ? after : before);
         }
         column[j] = own;
     }
@@ -70,8 +73,8 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
                 p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
         }
     }
-    share_success(p.success_trust_gain, lanes.root_share.data(), lanes.active.data(), n,
-                  s.trust.data());
+    share_success(p.success_trust_gain, lanes.root_share.data(), lanes.active.data(), n, s.trust);
+    s.row_sums = RowSumsHeld::stale;
 }
 
 }  // namespace

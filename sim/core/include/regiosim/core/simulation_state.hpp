@@ -1,6 +1,5 @@
 #pragma once
 
-#include <Eigen/Dense>
 #include <array>
 #include <vector>
 
@@ -8,6 +7,7 @@
 #include "regiosim/core/partner_type.hpp"
 #include "regiosim/core/run_result.hpp"
 #include "regiosim/core/style.hpp"
+#include "regiosim/core/trust_matrix.hpp"
 
 namespace regiosim {
 
@@ -67,24 +67,40 @@ struct InterventionRuntime {
     int next_allowed = 0;
 };
 
+/// What SimulationState::row_sum and row_weighted_sum hold. Whatever changes the trust matrix
+/// or who is active makes them stale; model::sum_trust_rows and model::update_trust fill them.
+enum class RowSumsHeld : unsigned char {
+    stale,
+    plain,               ///< row_sum is current
+    plain_and_weighted,  ///< and row_weighted_sum, weighted by partners' prev_contribution
+};
+
 /// Everything that changes during a run.
 struct SimulationState {
     int month = 0;
     PartnerArrays partners;
-    Eigen::MatrixXd trust;  ///< trust(i, j): trust of partner i in partner j
-    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows); sized once.
+    TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
+    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows); sized once, to
+    /// the matrix's padded stride.
     std::vector<double> row_sum;
     std::vector<double> row_weighted_sum;
+    RowSumsHeld row_sums = RowSumsHeld::stale;
+    /// The scenario has utilitair partners, who weigh others' contributions by their trust.
+    bool utilitair_partners = false;
     /// One uniform draw per partner for this month's purpose (RandomStream::uniforms); sized once.
     std::vector<double> draws;
     /// Per-partner inputs of the pair loops as doubles (1.0 = yes), so that the loops vectorise
-    /// without widening byte flags lane by lane; each loop fills what it reads; sized once.
+    /// without widening byte flags lane by lane; each loop fills what it reads; sized once, to
+    /// the trust matrix's padded stride, with 0.0 (inactive, no sector) in the padding.
     struct PairLanes {
         std::vector<double> expected;    ///< what partner i expects from each other partner
         std::vector<double> root_share;  ///< √(contribution relative to the largest one)
         std::vector<double> active;
         std::vector<double> attends;
+        /// The school sector; −(i + 1) for a partner that is no school, so that two partners
+        /// are rivals exactly when their lanes are equal. Filled by Simulation::reset.
         std::vector<double> sector;
+        std::vector<double> alignment;  ///< constant during a run: filled by Simulation::reset
         /// i itself: a pair loop tells the diagonal by comparing doubles, which every vector
         /// width can (SSE2 and AVX2 cannot compare 64-bit integers lane by lane).
         std::vector<double> index;

@@ -36,7 +36,9 @@ void decide_contributions(SimulationState& s, const StepContext& c);
 /// Joint output, small successes and perceived returns.
 void produce_results(SimulationState& s, const StepContext& c);
 /// Directed trust: reciprocity, meetings, shared success, conflict, fading. Leaves in s.row_sum
-/// the row sums of the updated matrix (as sum_trust_rows would compute them).
+/// the row sums of the updated matrix (as sum_trust_rows would compute them) and, when the
+/// scenario has utilitair partners, in s.row_weighted_sum those weighted by this month's
+/// contributions.
 void update_trust(SimulationState& s, const StepContext& c);
 /// The distribution conflict over money ("meer onderhandeld dan samengewerkt").
 void update_conflict(SimulationState& s, const StepContext& c);
@@ -47,23 +49,19 @@ void update_commitment(SimulationState& s, const StepContext& c);
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why);
 /// Partners leave: low commitment, returns that never came, renewal moments.
 void decide_exits(SimulationState& s, const StepContext& c);
-/// Whether s.row_sum still holds the row sums of the current trust matrix over the current
-/// active partners (then they need not be summed again).
-enum class RowSums { stale, current };
-
 /// Intention, dependence on the coordinator, phase, the flywheel, noticed history.
-void update_collaboration(SimulationState& s, const StepContext& c,
-                          RowSums row_sums = RowSums::stale);
+void update_collaboration(SimulationState& s, const StepContext& c);
 /// Whether the collaboration has died this month and why; EndCause::censored if it lives.
 [[nodiscard]] EndCause check_ending(SimulationState& s, const StepContext& c);
 
 /// For every partner i, the sum of trust(i, j) over the other active partners j, into s.row_sum,
-/// and — when `weights` is given — the sum of trust(i, j) · weights[j] into s.row_weighted_sum.
-/// Only entries of active partners are meaningful.
-void sum_trust_rows(SimulationState& s, const double* weights = nullptr);
+/// and — when `weighted` — the sum of trust(i, j) · prev_contribution[j] into
+/// s.row_weighted_sum. Only entries of active partners are meaningful. Sets s.row_sums.
+void sum_trust_rows(SimulationState& s, bool weighted = false);
 
-/// Mean trust among active partners and mean commitment; refreshes the cached means.
-void refresh_means(SimulationState& s, RowSums row_sums = RowSums::stale);
+/// Mean trust among active partners and mean commitment; refreshes the cached means. Sums the
+/// rows of the trust matrix only when s.row_sums says they are stale.
+void refresh_means(SimulationState& s);
 
 /// True when a meeting series of `per_year` meetings has one in `month` (evenly spread).
 [[nodiscard]] bool meeting_in_month(double per_year, int month) noexcept;
