@@ -48,6 +48,8 @@ void PartnerArrays::resize(std::size_t n) {
     months_active.resize(n);
     low_return_months.resize(n);
     attends.resize(n);
+    return_sensitivity.resize(n);
+    tires_of_giving_more.resize(n);
 }
 
 Simulation::Simulation(const Scenario& scenario, const Arm& arm)
@@ -63,8 +65,9 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.row_weighted_sum.resize(stride);
     state_.draws.resize(n);
     auto& lanes = state_.lanes;
-    for (auto* lane : {&lanes.expected, &lanes.root_share, &lanes.active, &lanes.attends,
-                       &lanes.sector, &lanes.alignment}) {
+    for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
+                       &lanes.final_slope, &lanes.final_offset, &lanes.root_share, &lanes.active,
+                       &lanes.attends, &lanes.sector, &lanes.alignment}) {
         lane->assign(stride, 0.0);
     }
     lanes.index.resize(stride);
@@ -180,6 +183,8 @@ void Simulation::initialise_partners() {
         a.months_active[i] = 0;
         a.low_return_months[i] = 0;
         a.attends[i] = 0;
+        a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
+        a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;
         // A partner that is no school is nobody's rival: a sector of its own.
         state_.lanes.sector[i] =
             a.sector[i] != 0 ? static_cast<double>(a.sector[i]) : -static_cast<double>(i + 1);

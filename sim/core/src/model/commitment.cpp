@@ -1,14 +1,74 @@
 #include <algorithm>
 
+#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
 
 namespace {
 
-// How much a partner's commitment follows its own returns: an overstijgend partner carries
-// the joint agenda regardless of gain; an offensief one accepts low returns while it invests.
-double return_sensitivity(Style style, const ModelParameters& p) {
+// This month's terms of the commitment rule that are the same for every partner.
+struct CommitmentTerms {
+    double return_gain;
+    double return_reference;
+    double intention_pull;
+    double kartrekker_pull;
+    double trust_gain;
+    double decay;
+    double frustration;
+    double conflict_erosion;  // commitment.conflict_erosion · C
+    double revival_gain;      // 0 unless the coordinator revives the group
+    double expertise_growth;
+    double total_contribution;
+    double kartrekkers;
+    double others;  // active partners besides the one deciding
+    bool revival;
+};
+
+// One partner's commitment and expertise, for every partner at once: each rule's term is
+// computed for all and kept where it applies (styles, activity), so that the loop vectorises;
+// a term that does not apply is left out of the sum, not added as zero, so every value is
+// bit-identical to the rule applied partner by partner.
+REGIOSIM_VECTOR_CLONES void update_partners(const CommitmentTerms& k, const PartnerArrays& a,
+                                            const double* row_sum, std::size_t n,
+                                            double* __restrict commitment,
+                                            double* __restrict expertise) {
+    const bool others = k.others > 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double m = commitment[i];
+        const double c = a.contribution[i];
+        const double own_trust = others ? row_sum[i] / k.others : 0.0;
+        const double others_mean = others ? (k.total_contribution - c) / k.others : 0.0;
+        const double other_kartrekkers = k.kartrekkers - (a.kartrekker[i] ? 1.0 : 0.0);
+
+        double dm = k.return_gain * a.return_sensitivity[i] *
+                    (a.perceived_return[i] - k.return_reference);
+        dm += k.intention_pull * (1.0 - m);
+        dm += others ? k.kartrekker_pull * other_kartrekkers / k.others * (1.0 - m) : 0.0;
+        dm += k.trust_gain * (own_trust - 0.5);
+        dm -= k.decay * m;
+        // Conditional cooperators tire of giving more than others (Fischbacher & Gächter 2010).
+        const double excess = c - others_mean;
+        const double frustrated = dm - k.frustration * (0.0 < excess ? excess : 0.0);
+        dm = a.tires_of_giving_more[i] ? frustrated : dm;
+        dm -= k.conflict_erosion * (1.0 - a.alignment[i]);
+        const double revived = dm + k.revival_gain * (1.0 - m);
+        dm = k.revival ? revived : dm;
+        double next = m + dm;  // std::clamp(next, 0.0, 1.0), spelt branch-free
+        next = next < 0.0 ? 0.0 : next;
+        next = 1.0 < next ? 1.0 : next;
+        const bool active = a.active[i] != 0;
+        commitment[i] = active ? next : m;
+        const double e = expertise[i];
+        expertise[i] = active ? e + k.expertise_growth * c * (1.0 - e) : e;
+    }
+}
+
+}  // namespace
+
+double return_sensitivity(Style style, const ModelParameters& p) noexcept {
+    // An overstijgend partner carries the joint agenda regardless of gain; an offensief one
+    // accepts low returns while it invests.
     switch (style) {
         case Style::overstijgend:
             return p.commitment_return_sensitivity_overstijgend;
@@ -18,8 +78,6 @@ double return_sensitivity(Style style, const ModelParameters& p) {
             return 1.0;
     }
 }
-
-}  // namespace
 
 void update_commitment(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
@@ -34,46 +92,25 @@ void update_commitment(SimulationState& s, const StepContext& c) {
         active += a.active[i] ? 1 : 0;
         total_contribution += a.active[i] ? a.contribution[i] : 0.0;
     }
+    CommitmentTerms k{};
+    k.return_gain = p.commitment_return_gain;
+    k.return_reference = p.commitment_return_reference;
     // Intention becomes commitment only where there is action to join (contracts and trust are
     // complements: Poppo & Zenger 2002); policy pressure spoils part of it (seed 001).
-    const double intention_pull =
-        p.commitment_intention_gain * s.intention * std::min(1.0, s.action) *
-        (1.0 - p.commitment_policy_pressure_penalty * ctx.policy_pressure);
-    const double decay =
-        p.commitment_decay * (s.effects.vertical ? 1.0 - p.vertical_decay_reduction : 1.0);
-    const bool revival =
-        s.coordinator_present && s.mean_commitment < p.coordinator_revival_threshold;
-
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!a.active[i]) {
-            continue;
-        }
-        const int others = active - 1;
-        const double own_trust = others > 0 ? s.row_sum[i] / others : 0.0;
-        const double others_mean =
-            others > 0 ? (total_contribution - a.contribution[i]) / others : 0.0;
-        const int other_kartrekkers = kartrekkers - (a.kartrekker[i] ? 1 : 0);
-        const double m = a.commitment[i];
-
-        double dm = p.commitment_return_gain * return_sensitivity(a.style[i], p) *
-                    (a.perceived_return[i] - p.commitment_return_reference);
-        dm += intention_pull * (1.0 - m);
-        dm += others > 0 ? p.commitment_kartrekker_pull * other_kartrekkers / others * (1.0 - m)
-                         : 0.0;
-        dm += p.commitment_trust_gain * (own_trust - 0.5);
-        dm -= decay * m;
-        if (a.style[i] != Style::overstijgend) {
-            // Conditional cooperators tire of giving more than others (Fischbacher & Gächter 2010).
-            dm -= p.commitment_frustration * std::max(0.0, a.contribution[i] - others_mean);
-        }
-        dm -= p.commitment_conflict_erosion * s.conflict * (1.0 - a.alignment[i]);
-        if (revival) {
-            dm += p.coordinator_revival_gain * (1.0 - m);
-        }
-        a.commitment[i] = std::clamp(m + dm, 0.0, 1.0);
-        a.expertise[i] +=
-            p.key_figure_expertise_growth * a.contribution[i] * (1.0 - a.expertise[i]);
-    }
+    k.intention_pull = p.commitment_intention_gain * s.intention * std::min(1.0, s.action) *
+                       (1.0 - p.commitment_policy_pressure_penalty * ctx.policy_pressure);
+    k.kartrekker_pull = p.commitment_kartrekker_pull;
+    k.trust_gain = p.commitment_trust_gain;
+    k.decay = p.commitment_decay * (s.effects.vertical ? 1.0 - p.vertical_decay_reduction : 1.0);
+    k.frustration = p.commitment_frustration;
+    k.conflict_erosion = p.commitment_conflict_erosion * s.conflict;
+    k.revival = s.coordinator_present && s.mean_commitment < p.coordinator_revival_threshold;
+    k.revival_gain = p.coordinator_revival_gain;
+    k.expertise_growth = p.key_figure_expertise_growth;
+    k.total_contribution = total_contribution;
+    k.kartrekkers = kartrekkers;
+    k.others = active - 1;
+    update_partners(k, a, s.row_sum.data(), n, a.commitment.data(), a.expertise.data());
 }
 
 }  // namespace regiosim::model

@@ -22,21 +22,28 @@ void draw_attendance(SimulationState& s, const StepContext& c) {
     }
 }
 
-struct TrustRule {
-    double build;
-    double build_rival;
-    double erosion;
-    double conflict;
-    double conflict_rival;
-    double meeting_gain;
-    double fade;
-    double institutional;
+// The monthly rule as one affine map per pair, T ← clamp(((T·s + c)·k)·A + B): reciprocity
+// gives the slope s and intercept c, conflict the factor k, a joint meeting and the fade the
+// final slope A and offset B. The steps of the rule (docs/ODD.md §7.7) are each affine in T, so
+// their composition is the same function of T; computed this way a pair costs about half the
+// operations, and everything that depends on one partner only is computed once per partner.
+struct PairRule {
+    double kept_slope;        // 1 − build: c_j ≥ ε_i
+    double kept_slope_rival;  // 1 − build · (1 − rivalry)
+    double kept_gain;         // build
+    double kept_gain_rival;   // build · (1 − rivalry)
+    double broken_slope;      // 1 − erosion, plus erosion · c_j / ε_i
+    double fade_slope;        // 1 − fade
+    double fade_offset;       // fade · institutional
+    double conflict_half;     // conflict / 2: k = row part + conflict_half · a_j
+    double conflict_half_rival;
 };
 
 // What the rule needs of the partner j trusted (a column of the matrix).
 struct Trusted {
     double given;
-    double alignment;
+    double conflict_part;        // conflict_half · a_j
+    double conflict_part_rival;  // conflict_half_rival · a_j
     double sector;
     double attends;
     double index;
@@ -44,9 +51,7 @@ struct Trusted {
 
 // Column j of the trust matrix: the trust of every active partner i in partner j, block by
 // block of eight rows. Inactive partners and the diagonal keep their value. `Rivals`: j is a
-// school whose sector may hold rivals; `Met`: j attended this month's meeting. Without them the
-// rule's rivalry and meeting terms are exactly neutral (a factor 1.0, an unchanged value), so
-// leaving them out changes no bit, and the common columns get a shorter loop. Rivalry is told by
+// school whose sector may hold rivals; `Met`: j attended this month's meeting. Rivalry is told by
 // equal sector lanes alone: partners that are no school have a sector lane of their own
 // (SimulationState::PairLanes::sector).
 //
@@ -55,42 +60,42 @@ struct Trusted {
 // sum of non-negative terms unchanged), exactly the additions sum_trust_rows makes, so every sum
 // is bit-identical to summing the new matrix again.
 template <bool Rivals, bool Met, bool Weighted>
-[[gnu::always_inline]] inline void update_column(const TrustRule& rule,
+[[gnu::always_inline]] inline void update_column(const PairRule& rule,
                                                  const SimulationState::PairLanes& lanes,
                                                  const Trusted& j, std::size_t stride,
                                                  double* column, double* row_sum,
                                                  double* weighted_sum) {
-    const Block one = broadcast(1.0);
     const Block zero = {};
+    const Block one = broadcast(1.0);
     for (std::size_t r = 0; r < stride; r += TrustMatrix::block_rows) {
         const Block before = load_block(column + r);
-        const Block expected = load_block(lanes.expected.data() + r);
         // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-        Block built;
-        Block rivalry = one;
+        const auto kept = broadcast(j.given) >= load_block(lanes.expected.data() + r);
+        const Block broken_slope =
+            rule.broken_slope + load_block(lanes.erosion.data() + r) * j.given;
+        Block slope;
+        Block gain;
+        Block conflict;
         if constexpr (Rivals) {
             const auto rival = load_block(lanes.sector.data() + r) == j.sector;
-            built = before + (rival ? broadcast(rule.build_rival) : broadcast(rule.build)) *
-                                 (one - before);
-            rivalry = rival ? broadcast(rule.conflict_rival) : one;
+            slope = kept ? (rival ? broadcast(rule.kept_slope_rival) : broadcast(rule.kept_slope))
+                         : broken_slope;
+            gain =
+                kept ? (rival ? broadcast(rule.kept_gain_rival) : broadcast(rule.kept_gain)) : zero;
+            conflict = rival ? load_block(lanes.conflict_rival.data() + r) + j.conflict_part_rival
+                             : load_block(lanes.conflict.data() + r) + j.conflict_part;
         } else {
-            built = before + rule.build * (one - before);
+            slope = kept ? broadcast(rule.kept_slope) : broken_slope;
+            gain = kept ? broadcast(rule.kept_gain) : zero;
+            conflict = load_block(lanes.conflict.data() + r) + j.conflict_part;
         }
-        const Block shortfall = (expected - j.given) / expected;
-        const Block eroded = before - rule.erosion * shortfall * before;
-        Block t = broadcast(j.given) >= expected ? built : eroded;
-        const Block misaligned =
-            one - 0.5 * (load_block(lanes.alignment.data() + r) + j.alignment);
-        if constexpr (Rivals) {
-            t -= rule.conflict * misaligned * rivalry * t;
-        } else {
-            t -= rule.conflict * misaligned * t;
-        }
+        Block t = (before * slope + gain) * conflict;
         if constexpr (Met) {
-            const Block after_meeting = t + rule.meeting_gain * (one - t);
-            t = load_block(lanes.attends.data() + r) != 0.0 ? after_meeting : t;
+            t = t * load_block(lanes.final_slope.data() + r) +
+                load_block(lanes.final_offset.data() + r);
+        } else {
+            t = t * rule.fade_slope + rule.fade_offset;
         }
-        t += rule.fade * (rule.institutional - t);
         t = t < 0.0 ? zero : t;  // std::clamp, spelt so that the body stays branch-free
         t = t > 1.0 ? one : t;
         const auto diagonal = load_block(lanes.index.data() + r) == j.index;
@@ -107,7 +112,7 @@ template <bool Rivals, bool Met, bool Weighted>
 // Trust of every partner in every active partner, with the row sums of the result in row_sum
 // and, when `Weighted`, the row sums weighted by this month's contributions in weighted_sum.
 template <bool Weighted>
-[[gnu::always_inline]] inline void update_matrix(const TrustRule& rule,
+[[gnu::always_inline]] inline void update_matrix(const PairRule& rule,
                                                  const SimulationState::PairLanes& lanes,
                                                  const double* contribution, std::size_t n,
                                                  TrustMatrix& trust, double* row_sum,
@@ -121,8 +126,13 @@ template <bool Weighted>
         if (lanes.active[j] == 0.0) {
             continue;
         }
-        const Trusted partner{contribution[j], lanes.alignment[j], lanes.sector[j],
-                              lanes.attends[j], lanes.index[j]};
+        const double alignment = lanes.alignment[j];
+        const Trusted partner{contribution[j],
+                              rule.conflict_half * alignment,
+                              rule.conflict_half_rival * alignment,
+                              lanes.sector[j],
+                              lanes.attends[j],
+                              lanes.index[j]};
         double* column = trust.column(j);
         const bool rivals = partner.sector > 0.0;
         const bool met = partner.attends != 0.0;
@@ -142,14 +152,14 @@ template <bool Weighted>
     }
 }
 
-REGIOSIM_VECTOR_CLONES void update_plain(const TrustRule& rule,
+REGIOSIM_VECTOR_CLONES void update_plain(const PairRule& rule,
                                          const SimulationState::PairLanes& lanes,
                                          const double* contribution, std::size_t n,
                                          TrustMatrix& trust, double* row_sum) {
     update_matrix<false>(rule, lanes, contribution, n, trust, row_sum, nullptr);
 }
 
-REGIOSIM_VECTOR_CLONES void update_weighted(const TrustRule& rule,
+REGIOSIM_VECTOR_CLONES void update_weighted(const PairRule& rule,
                                             const SimulationState::PairLanes& lanes,
                                             const double* contribution, std::size_t n,
                                             TrustMatrix& trust, double* row_sum,
@@ -170,23 +180,41 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const double observation =
         p.trust_observation_rate * (s.effects.agreements ? 1.0 + p.agreements_visibility : 1.0);
 
-    // The pair loop is the hottest of the step: see update_matrix. Its invariants are hoisted
-    // in the order in which the formulas multiply them, so every value is bit-identical to the
-    // rule-by-rule form.
-    TrustRule rule;
-    rule.build = p.trust_build_rate * observation;
-    rule.build_rival = rule.build * (1.0 - p.trust_school_rivalry);
-    rule.erosion = p.trust_erosion_rate * observation;
-    rule.conflict = p.trust_conflict_erosion * s.conflict;
-    rule.conflict_rival = 1.0 + p.trust_school_rivalry;
-    rule.meeting_gain = p.meetings_trust_gain;
-    rule.fade = p.trust_fade;
-    rule.institutional = p.trust_institutional;
+    // The pair loop is the hottest of the step (update_matrix): what depends on the month or on
+    // one partner only is computed here, once.
+    const double build = p.trust_build_rate * observation;
+    const double build_rival = build * (1.0 - p.trust_school_rivalry);
+    const double erosion = p.trust_erosion_rate * observation;
+    const double conflict = p.trust_conflict_erosion * s.conflict;
+    const double conflict_rival = conflict * (1.0 + p.trust_school_rivalry);
+    PairRule rule;
+    rule.kept_slope = 1.0 - build;
+    rule.kept_slope_rival = 1.0 - build_rival;
+    rule.kept_gain = build;
+    rule.kept_gain_rival = build_rival;
+    rule.broken_slope = 1.0 - erosion;
+    rule.fade_slope = 1.0 - p.trust_fade;
+    rule.fade_offset = p.trust_fade * p.trust_institutional;
+    rule.conflict_half = 0.5 * conflict;
+    rule.conflict_half_rival = 0.5 * conflict_rival;
+    // After a joint meeting T ← T + gain · (1 − T), then the fade.
+    const double met_slope = (1.0 - p.meetings_trust_gain) * rule.fade_slope;
+    const double met_offset = p.meetings_trust_gain * rule.fade_slope + rule.fade_offset;
     auto& lanes = s.lanes;
     for (std::size_t i = 0; i < n; ++i) {
-        lanes.expected[i] = p.trust_reciprocity_norm * a.contribution[i];
+        const double expected = p.trust_reciprocity_norm * a.contribution[i];
+        lanes.expected[i] = expected;
+        // Only read where c_j < ε_i, so ε_i > 0 there.
+        lanes.erosion[i] = erosion / expected;
+        // k = 1 − conflict · (1 − (a_i + a_j)/2), split into a part of i and a part of j.
+        lanes.conflict[i] = (1.0 - conflict) + rule.conflict_half * lanes.alignment[i];
+        lanes.conflict_rival[i] =
+            (1.0 - conflict_rival) + rule.conflict_half_rival * lanes.alignment[i];
         lanes.active[i] = a.active[i] ? 1.0 : 0.0;
-        lanes.attends[i] = meeting && a.attends[i] ? 1.0 : 0.0;
+        const bool attends = meeting && a.attends[i];
+        lanes.attends[i] = attends ? 1.0 : 0.0;
+        lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
+        lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
     }
     if (s.utilitair_partners) {
         // Next month's trust-weighted contributions (decide_contributions) weigh these sums by

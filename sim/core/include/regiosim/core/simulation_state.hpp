@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "regiosim/core/cache_aligned.hpp"
 #include "regiosim/core/intervention.hpp"
 #include "regiosim/core/partner_type.hpp"
 #include "regiosim/core/run_result.hpp"
@@ -36,6 +37,9 @@ struct PartnerArrays {
     std::vector<int> months_active;
     std::vector<int> low_return_months;
     std::vector<unsigned char> attends;  ///< scratch: attends this month's meeting
+    // What the style fixes for the whole run, read by loops that treat every partner alike.
+    std::vector<double> return_sensitivity;  ///< how far commitment follows own returns
+    std::vector<unsigned char> tires_of_giving_more;  ///< all styles but overstijgend
 
     void resize(std::size_t n);
     [[nodiscard]] std::size_t size() const noexcept { return style.size(); }
@@ -82,8 +86,8 @@ struct SimulationState {
     TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
     /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows); sized once, to
     /// the matrix's padded stride.
-    std::vector<double> row_sum;
-    std::vector<double> row_weighted_sum;
+    Lane row_sum;
+    Lane row_weighted_sum;
     RowSumsHeld row_sums = RowSumsHeld::stale;
     /// The scenario has utilitair partners, who weigh others' contributions by their trust.
     bool utilitair_partners = false;
@@ -93,17 +97,22 @@ struct SimulationState {
     /// without widening byte flags lane by lane; each loop fills what it reads; sized once, to
     /// the trust matrix's padded stride, with 0.0 (inactive, no sector) in the padding.
     struct PairLanes {
-        std::vector<double> expected;    ///< what partner i expects from each other partner
-        std::vector<double> root_share;  ///< √(contribution relative to the largest one)
-        std::vector<double> active;
-        std::vector<double> attends;
+        Lane expected;    ///< what partner i expects from each other partner
+        Lane erosion;     ///< erosion rate / expected: see model::update_trust
+        Lane conflict;    ///< partner i's part of the conflict factor
+        Lane conflict_rival;
+        Lane final_slope;   ///< after a meeting (if i attended) and the fade
+        Lane final_offset;
+        Lane root_share;  ///< √(contribution relative to the largest one)
+        Lane active;
+        Lane attends;
         /// The school sector; −(i + 1) for a partner that is no school, so that two partners
         /// are rivals exactly when their lanes are equal. Filled by Simulation::reset.
-        std::vector<double> sector;
-        std::vector<double> alignment;  ///< constant during a run: filled by Simulation::reset
+        Lane sector;
+        Lane alignment;  ///< constant during a run: filled by Simulation::reset
         /// i itself: a pair loop tells the diagonal by comparing doubles, which every vector
         /// width can (SSE2 and AVX2 cannot compare 64-bit integers lane by lane).
-        std::vector<double> index;
+        Lane index;
     } lanes;
 
     int n_active = 0;

@@ -42,6 +42,8 @@ void produce_results(SimulationState& s, const StepContext& c);
 void update_trust(SimulationState& s, const StepContext& c);
 /// The distribution conflict over money ("meer onderhandeld dan samengewerkt").
 void update_conflict(SimulationState& s, const StepContext& c);
+/// How far a partner's commitment follows its own returns, by style (commitment.cpp).
+[[nodiscard]] double return_sensitivity(Style style, const ModelParameters& p) noexcept;
 /// Commitment and expertise of each partner. Reads the trust row sums that update_trust left
 /// in s.row_sum: in the monthly step nothing changes the matrix or who is active in between.
 void update_commitment(SimulationState& s, const StepContext& c);
