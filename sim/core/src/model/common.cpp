@@ -14,6 +14,14 @@ double monthly_probability(double yearly) noexcept {
     return 1.0 - std::pow(1.0 - yearly, 1.0 / 12.0);
 }
 
+double monthly_probability(double yearly, MonthlyProbability& memo) noexcept {
+    if (yearly != memo.yearly) {
+        memo.yearly = yearly;
+        memo.monthly = monthly_probability(yearly);
+    }
+    return memo.monthly;
+}
+
 bool meeting_in_month(double per_year, int month) noexcept {
     if (per_year <= 0.0) {
         return false;

@@ -116,7 +116,7 @@ void coordinator_departs(SimulationState& s, const StepContext& c, int intervent
 void update_key_figures(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto t = static_cast<std::uint32_t>(s.month);
-    const double hazard = monthly_probability(p.key_figure_turnover);
+    const double hazard = monthly_probability(p.key_figure_turnover, s.key_figure_departure);
     auto& a = s.partners;
     c.rng.uniforms(DrawPurpose::key_figure_departure, t, 0, a.size(), s.draws.data());
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -130,8 +130,10 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     }
 
     if (s.effects.coordinator) {
-        if (s.coordinator_present && c.rng.bernoulli(monthly_probability(p.coordinator_turnover),
-                                                     DrawPurpose::coordinator_departure, t, 0)) {
+        const double departure =
+            monthly_probability(p.coordinator_turnover, s.coordinator_departure);
+        if (s.coordinator_present &&
+            c.rng.bernoulli(departure, DrawPurpose::coordinator_departure, t, 0)) {
             // The person leaves; the role continues after a vacancy.
             coordinator_departs(s, c, -1);
             s.coordinator_vacant_until = s.month + static_cast<int>(p.coordinator_vacancy_months);

@@ -79,6 +79,13 @@ enum class RowSumsHeld : unsigned char {
     plain_and_weighted,  ///< and row_weighted_sum, weighted by partners' prev_contribution
 };
 
+/// A monthly probability remembered with the yearly one it came from: the conversion takes a
+/// power, and the yearly rates rarely change between months (only tests change them).
+struct MonthlyProbability {
+    double yearly = -1.0;
+    double monthly = 0.0;
+};
+
 /// Everything that changes during a run.
 struct SimulationState {
     int month = 0;
@@ -148,6 +155,9 @@ struct SimulationState {
     int drift_months = 0;
     int deadlock_months = 0;
     int flywheel_months = 0;
+
+    MonthlyProbability key_figure_departure;
+    MonthlyProbability coordinator_departure;
 
     ActiveEffects effects;
     std::vector<InterventionRuntime> interventions;

@@ -70,5 +70,7 @@ void refresh_means(SimulationState& s);
 
 /// Monthly probability from a yearly one.
 [[nodiscard]] double monthly_probability(double yearly) noexcept;
+/// The same, converted again only when `yearly` differs from the one remembered in `memo`.
+[[nodiscard]] double monthly_probability(double yearly, MonthlyProbability& memo) noexcept;
 
 }  // namespace regiosim::model
