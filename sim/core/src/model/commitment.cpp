@@ -41,8 +41,8 @@ REGIOSIM_VECTOR_CLONES void update_partners(const CommitmentTerms& k, const Part
         const double others_mean = others ? (k.total_contribution - c) / k.others : 0.0;
         const double other_kartrekkers = k.kartrekkers - (a.kartrekker[i] ? 1.0 : 0.0);
 
-        double dm = k.return_gain * a.return_sensitivity[i] *
-                    (a.perceived_return[i] - k.return_reference);
+        double dm =
+            k.return_gain * a.return_sensitivity[i] * (a.perceived_return[i] - k.return_reference);
         dm += k.intention_pull * (1.0 - m);
         dm += others ? k.kartrekker_pull * other_kartrekkers / k.others * (1.0 - m) : 0.0;
         dm += k.trust_gain * (own_trust - 0.5);

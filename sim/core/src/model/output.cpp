@@ -30,8 +30,7 @@ double size_efficiency(int active, const ModelParameters& p) {
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
 // root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
 REGIOSIM_VECTOR_CLONES void share_success(double gain, const double* root_share,
-                                          const double* active, std::size_t n,
-                                          TrustMatrix& trust) {
+                                          const double* active, std::size_t n, TrustMatrix& trust) {
     const Block one = broadcast(1.0);
     for (std::size_t j = 0; j < n; ++j) {
         if (active[j] == 0.0) {

@@ -45,10 +45,9 @@ REGIOSIM_VECTOR_CLONES void sum_rows_plain(const TrustMatrix& trust, const unsig
     sum_rows<false>(trust, active, nullptr, index, sums, nullptr);
 }
 
-REGIOSIM_VECTOR_CLONES void sum_rows_weighted(const TrustMatrix& trust,
-                                              const unsigned char* active, const double* weights,
-                                              const double* index, double* sums,
-                                              double* weighted) {
+REGIOSIM_VECTOR_CLONES void sum_rows_weighted(const TrustMatrix& trust, const unsigned char* active,
+                                              const double* weights, const double* index,
+                                              double* sums, double* weighted) {
     sum_rows<true>(trust, active, weights, index, sums, weighted);
 }
 

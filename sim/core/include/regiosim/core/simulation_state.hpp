@@ -38,7 +38,7 @@ struct PartnerArrays {
     std::vector<int> low_return_months;
     std::vector<unsigned char> attends;  ///< scratch: attends this month's meeting
     // What the style fixes for the whole run, read by loops that treat every partner alike.
-    std::vector<double> return_sensitivity;  ///< how far commitment follows own returns
+    std::vector<double> return_sensitivity;           ///< how far commitment follows own returns
     std::vector<unsigned char> tires_of_giving_more;  ///< all styles but overstijgend
 
     void resize(std::size_t n);
@@ -104,11 +104,11 @@ struct SimulationState {
     /// without widening byte flags lane by lane; each loop fills what it reads; sized once, to
     /// the trust matrix's padded stride, with 0.0 (inactive, no sector) in the padding.
     struct PairLanes {
-        Lane expected;    ///< what partner i expects from each other partner
-        Lane erosion;     ///< erosion rate / expected: see model::update_trust
-        Lane conflict;    ///< partner i's part of the conflict factor
+        Lane expected;  ///< what partner i expects from each other partner
+        Lane erosion;   ///< erosion rate / expected: see model::update_trust
+        Lane conflict;  ///< partner i's part of the conflict factor
         Lane conflict_rival;
-        Lane final_slope;   ///< after a meeting (if i attended) and the fade
+        Lane final_slope;  ///< after a meeting (if i attended) and the fade
         Lane final_offset;
         Lane root_share;  ///< √(contribution relative to the largest one)
         Lane active;
