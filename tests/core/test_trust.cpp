@@ -285,3 +285,55 @@ TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[tr
         }
     }
 }
+
+TEST_CASE("with utilitair partners update_trust also leaves the contribution-weighted row sums",
+          "[trust]") {
+    // decide_contributions of the next month weighs trust by that month's prev_contribution,
+    // which is this month's contribution: the fused sums must equal sum_trust_rows(s, true)
+    // then, to the bit, and the padding rows of the matrix must stay 0.0.
+    for (const int companies : {2, 7, 14, 22}) {
+        Harness h(make_region(2, companies, {Style::utilitair, Style::overstijgend}));
+        h.admit();
+        auto& s = h.state();
+        REQUIRE(s.utilitair_partners);
+        const auto n = static_cast<Eigen::Index>(s.partners.size());
+        for (Eigen::Index i = 0; i < n; ++i) {
+            for (Eigen::Index j = 0; j < n; ++j) {
+                s.trust(i, j) = i == j ? 1.0 : static_cast<double>((5 * i + 2 * j) % 13) / 12.0;
+            }
+            s.partners.contribution[static_cast<std::size_t>(i)] = static_cast<double>(i % 5) / 3;
+        }
+        s.partners.active[0] = 0;
+        s.partners.active[static_cast<std::size_t>(n - 1)] = 0;
+        auto c = h.context();
+        model::update_trust(s, c);
+        REQUIRE(s.row_sums == RowSumsHeld::plain_and_weighted);
+        const auto fused_plain = s.row_sum;
+        const auto fused_weighted = s.row_weighted_sum;
+
+        s.partners.prev_contribution = s.partners.contribution;
+        model::sum_trust_rows(s, true);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            if (!s.partners.active[static_cast<std::size_t>(i)]) {
+                continue;
+            }
+            const auto r = static_cast<std::size_t>(i);
+            CHECK(fused_plain[r] == s.row_sum[r]);
+            CHECK(fused_weighted[r] == s.row_weighted_sum[r]);
+            double by_row = 0.0;
+            for (Eigen::Index j = 0; j < n; ++j) {
+                const auto k = static_cast<std::size_t>(j);
+                by_row += j != i && s.partners.active[k]
+                              ? s.trust(i, j) * s.partners.contribution[k]
+                              : 0.0;
+            }
+            CHECK(fused_weighted[r] == by_row);
+        }
+        const auto stride = static_cast<Eigen::Index>(s.trust.stride());
+        for (Eigen::Index j = 0; j < n; ++j) {
+            for (Eigen::Index pad = n; pad < stride; ++pad) {
+                CHECK(s.trust.column(static_cast<std::size_t>(j))[pad] == 0.0);
+            }
+        }
+    }
+}
