@@ -86,6 +86,8 @@ TEST_CASE("the results file holds every documented column with consistent length
 TEST_CASE("an interrupted sweep resumed gives the same file", "[sweep][files]") {
     const auto folder = test::scratch_folder("sweep-resume");
     const auto e = experiment(folder);
+    // A sweep from nothing merges as it computes; the resumed one below merges the shards on
+    // disk at the end: the two ways must write the same datasets.
     (void)sweep(e, folder / "whole.h5", 2, 40);
 
     // The first of three parts stands for a sweep killed after a third of its shards.

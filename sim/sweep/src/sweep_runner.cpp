@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <future>
+#include <memory>
 #include <optional>
 
 #include "sweep_steps.hpp"
@@ -40,6 +41,13 @@ SweepSummary run_sweep(const LoadedExperiment& experiment, const SweepOptions& o
         limit.emplace(tbb::global_control::max_allowed_parallelism,
                       static_cast<std::size_t>(options.threads));
     }
+    // A whole sweep that starts from nothing merges as it goes: the writer appends each shard to
+    // the merged file right after publishing it, so the merge overlaps the computation instead
+    // of following it on one core. A resumed sweep merges at the end from the files on disk.
+    std::unique_ptr<ResultsWriter> merged;
+    if (!options.part && sweep.runs_on_disk == 0) {
+        merged = open_merged(sweep, options);
+    }
     // Two buffers: the threads compute shard k+1 while shard k is written and fsynced.
     std::array<RunTable, 2> buffers;
     std::size_t current = 0;
@@ -65,9 +73,12 @@ SweepSummary run_sweep(const LoadedExperiment& experiment, const SweepOptions& o
         finish_write();
         const RunTable& table = buffers[current];
         writing_range = shard_range(sweep, s);
-        writing = std::async(std::launch::async, [&sweep, &table, s] {
+        writing = std::async(std::launch::async, [&sweep, &table, &merged, s] {
             const auto write_start = Clock::now();
             publish_shard(sweep, s, table);
+            if (merged) {
+                merged->append(table);
+            }
             return seconds_since(write_start);
         });
         current ^= 1U;
@@ -75,7 +86,7 @@ SweepSummary run_sweep(const LoadedExperiment& experiment, const SweepOptions& o
     finish_write();
     summary.runs_computed = progress.runs_this_session;
 
-    finish(sweep, experiment, options, start, summary);
+    finish(sweep, experiment, options, start, summary, std::move(merged));
     return summary;
 }
 

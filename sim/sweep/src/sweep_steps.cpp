@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <system_error>
 
@@ -44,6 +45,10 @@ bool shard_is_complete(const fs::path& path, const std::string& fingerprint, Sha
     }
     fs::rename(path, fs::path(path.string() + ".corrupt"), ec);
     return false;
+}
+
+fs::path merged_temporary(const SweepOptions& options) {
+    return options.out.string() + ".tmp";
 }
 
 Provenance provenance_of(const LoadedExperiment& experiment, const SweepOptions& options) {
@@ -216,38 +221,55 @@ void publish_shard(const PreparedSweep& sweep, int shard, const RunTable& table)
     durable::publish(tmp, final_path);
 }
 
-void merge(const PreparedSweep& sweep, const LoadedExperiment& experiment,
-           const SweepOptions& options) {
-    const fs::path tmp = options.out.string() + ".tmp";
-    {
-        ResultsWriter writer(tmp, sweep.plan, true);
-        const auto names = factor_names(sweep.plan);
-        for (int s = 0; s < sweep.manifest.shards; ++s) {
-            const fs::path path = shard_path(sweep.folder, s);
-            if (!shard_is_complete(path, sweep.fingerprint, shard_range(sweep, s))) {
-                throw IoError(fmt::format(
-                    "{}: missing or damaged; run the sweep again with --resume to compute it",
-                    path.string()));
-            }
-            const ResultsReader reader(path);
-            writer.append(reader.read_table(names));
-        }
-        writer.write_provenance(provenance_of(experiment, options));
-        writer.write_shard_identity(0, sweep.plan.runs(), sweep.fingerprint);
-        writer.close();
-    }
-    durable::publish(tmp, options.out);
+std::unique_ptr<ResultsWriter> open_merged(const PreparedSweep& sweep,
+                                           const SweepOptions& options) {
+    return std::make_unique<ResultsWriter>(merged_temporary(options), sweep.plan, true);
+}
+
+namespace {
+
+void complete_merged(std::unique_ptr<ResultsWriter> merged, const PreparedSweep& sweep,
+                     const LoadedExperiment& experiment, const SweepOptions& options) {
+    merged->write_provenance(provenance_of(experiment, options));
+    merged->write_shard_identity(0, sweep.plan.runs(), sweep.fingerprint);
+    merged->close();
+    merged.reset();
+    durable::publish(merged_temporary(options), options.out);
     if (!options.keep_parts) {
         std::error_code ec;
         fs::remove_all(sweep.folder, ec);
     }
 }
 
+}  // namespace
+
+void merge(const PreparedSweep& sweep, const LoadedExperiment& experiment,
+           const SweepOptions& options) {
+    auto merged = open_merged(sweep, options);
+    const auto names = factor_names(sweep.plan);
+    for (int s = 0; s < sweep.manifest.shards; ++s) {
+        const fs::path path = shard_path(sweep.folder, s);
+        if (!shard_is_complete(path, sweep.fingerprint, shard_range(sweep, s))) {
+            throw IoError(fmt::format(
+                "{}: missing or damaged; run the sweep again with --resume to compute it",
+                path.string()));
+        }
+        const ResultsReader reader(path);
+        merged->append(reader.read_table(names));
+    }
+    complete_merged(std::move(merged), sweep, experiment, options);
+}
+
 void finish(const PreparedSweep& sweep, const LoadedExperiment& experiment,
-            const SweepOptions& options, Clock::time_point start, SweepSummary& summary) {
+            const SweepOptions& options, Clock::time_point start, SweepSummary& summary,
+            std::unique_ptr<ResultsWriter> merged_so_far) {
     if (!options.part) {
         const auto merge_start = Clock::now();
-        merge(sweep, experiment, options);
+        if (merged_so_far) {
+            complete_merged(std::move(merged_so_far), sweep, experiment, options);
+        } else {
+            merge(sweep, experiment, options);
+        }
         summary.write_seconds += seconds_since(merge_start);
         summary.merged = true;
     }

@@ -7,11 +7,13 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "regiosim/experiment/run_table.hpp"
 #include "regiosim/experiment/sweep_plan.hpp"
+#include "regiosim/results/results_writer.hpp"
 #include "regiosim/sweep/sweep_runner.hpp"
 #include "sweep_manifest.hpp"
 
@@ -64,9 +66,16 @@ void publish_shard(const PreparedSweep& sweep, int shard, const RunTable& table)
 void merge(const PreparedSweep& sweep, const LoadedExperiment& experiment,
            const SweepOptions& options);
 
+/// The merged file while it is being written, for a driver that appends the shards in order as
+/// they are computed (the same appends as merge, so the same file) instead of merging at the end.
+[[nodiscard]] std::unique_ptr<ResultsWriter> open_merged(const PreparedSweep& sweep,
+                                                         const SweepOptions& options);
+
 /// The end of every driver: merges unless this is one part of a job array (other parts may be
 /// finishing at the same moment; the run without --shard merges), and fills in the timings.
+/// With `merged_so_far` (every shard appended, in order) only completes and publishes that file.
 void finish(const PreparedSweep& sweep, const LoadedExperiment& experiment,
-            const SweepOptions& options, Clock::time_point start, SweepSummary& summary);
+            const SweepOptions& options, Clock::time_point start, SweepSummary& summary,
+            std::unique_ptr<ResultsWriter> merged_so_far = nullptr);
 
 }  // namespace regiosim::sweep_steps
