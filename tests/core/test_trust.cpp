@@ -24,6 +24,20 @@ void set_contributions(SimulationState& s, double value) {
     std::fill(s.partners.contribution.begin(), s.partners.contribution.end(), value);
 }
 
+/// Trust (a·i + b·j) mod m / (m − 1) off the diagonal, spread over [0, 1] without a pattern the
+/// block sums could hide; contribution (i mod period) / scale.
+void spread_trust_and_contributions(SimulationState& s, int a, int b, int m, int period,
+                                    double scale) {
+    const auto n = static_cast<Eigen::Index>(s.partners.size());
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = 0; j < n; ++j) {
+            s.trust(i, j) = i == j ? 1.0 : static_cast<double>((a * i + b * j) % m) / (m - 1);
+        }
+        s.partners.contribution[static_cast<std::size_t>(i)] =
+            static_cast<double>(i % period) / scale;
+    }
+}
+
 }  // namespace
 
 TEST_CASE("a partner that keeps its share gains trust build*observation*(1-T)", "[trust]") {
@@ -261,12 +275,7 @@ TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[tr
         h.admit();
         auto& s = h.state();
         const auto n = static_cast<Eigen::Index>(s.partners.size());
-        for (Eigen::Index i = 0; i < n; ++i) {
-            for (Eigen::Index j = 0; j < n; ++j) {
-                s.trust(i, j) = i == j ? 1.0 : static_cast<double>((7 * i + 3 * j) % 11) / 10.0;
-            }
-            s.partners.contribution[static_cast<std::size_t>(i)] = static_cast<double>(i % 4) / 4;
-        }
+        spread_trust_and_contributions(s, 7, 3, 11, 4, 4.0);
         s.partners.active[1] = 0;
         s.partners.active[static_cast<std::size_t>(n - 2)] = 0;
         auto c = h.context();
@@ -297,12 +306,7 @@ TEST_CASE("with utilitair partners update_trust also leaves the contribution-wei
         auto& s = h.state();
         REQUIRE(s.utilitair_partners);
         const auto n = static_cast<Eigen::Index>(s.partners.size());
-        for (Eigen::Index i = 0; i < n; ++i) {
-            for (Eigen::Index j = 0; j < n; ++j) {
-                s.trust(i, j) = i == j ? 1.0 : static_cast<double>((5 * i + 2 * j) % 13) / 12.0;
-            }
-            s.partners.contribution[static_cast<std::size_t>(i)] = static_cast<double>(i % 5) / 3;
-        }
+        spread_trust_and_contributions(s, 5, 2, 13, 5, 3.0);
         s.partners.active[0] = 0;
         s.partners.active[static_cast<std::size_t>(n - 1)] = 0;
         auto c = h.context();
