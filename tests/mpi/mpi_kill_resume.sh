@@ -1,6 +1,6 @@
 #!/bin/sh
-# Kills one worker rank of an MPI sweep with SIGKILL, checks the job fails naming the shards in
-# flight, resumes it (over MPI again) and compares the result with an uninterrupted run.
+# Kills one worker rank of an MPI sweep with SIGKILL, checks the job fails and reports the shards
+# in flight, resumes it (over MPI again) and compares the result with an uninterrupted run.
 # Usage: mpi_kill_resume.sh REGIOSIM EXPERIMENT SCRATCH_DIR CHECK_SCRIPT MPIRUN...
 set -eu
 cli=$1 experiment=$2 dir=$3 check=$4
@@ -18,16 +18,28 @@ while [ "$(ls "$dir/killed.h5.parts" 2>/dev/null | grep -c '^shard-.*\.h5$')" -l
     [ $i -lt 1200 ] || { echo "FAIL: no shards after 60 s"; kill -9 $launcher; exit 1; }
     sleep 0.05
 done
-# The ranks are the launcher's children; the last started is a worker.
-victim=$(pgrep -P $launcher | tail -n 1)
-[ -n "$victim" ] || { echo "FAIL: no rank processes found"; exit 1; }
+# The ranks are the launcher's children; Open MPI puts each one's rank in its environment.
+victim='' victim_rank=''
+for pid in $(pgrep -P $launcher); do
+    rank=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^OMPI_COMM_WORLD_RANK=//p')
+    if [ -n "$rank" ] && [ "$rank" != 0 ]; then victim=$pid victim_rank=$rank; fi
+done
+[ -n "$victim" ] || { echo "FAIL: no worker rank process found"; exit 1; }
 kill -9 "$victim"
 if wait $launcher; then
     echo "FAIL: the MPI job succeeded although a rank was killed"; exit 1
 fi
 cat "$dir/job.err"
-grep -q "shards in flight: shard" "$dir/job.err" || { echo "FAIL: no message naming the shards"; exit 1; }
+# The launcher may stop forwarding rank 0's stderr while it ends the job, so the report that must
+# be there is the file; the resume repeats it.
+report="$dir/killed.h5.parts/ended-job.txt"
+grep -q "shards in flight: .*shard [0-9]* on rank $victim_rank\($\|,\)" "$report" ||
+    { echo "FAIL: no report naming the shard of the killed rank in $report"; exit 1; }
 [ ! -e "$dir/killed.h5" ] || { echo "FAIL: a results file exists after the failure"; exit 1; }
 
-"$@" "$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 1 --resume --progress never
+"$@" "$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 1 --resume --progress never \
+    2>"$dir/resume.err"
+cat "$dir/resume.err"
+grep -q "resuming a job its launcher ended (shards in flight then: .*shard [0-9]* on rank $victim_rank[,)]" \
+    "$dir/resume.err" || { echo "FAIL: the resume does not repeat the report"; exit 1; }
 /usr/bin/python3 "$check" same "$dir/whole.h5" "$dir/killed.h5"

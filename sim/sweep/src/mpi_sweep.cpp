@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <mpi.h>
 #include <tbb/global_control.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
@@ -28,18 +29,31 @@ constexpr int no_more_work = -1;
 
 // What rank 0 knows about shards in flight, kept as ready-to-print text so the SIGTERM handler
 // (the launcher's way of ending the job when a rank dies) can write it with async-signal-safe
-// calls only.
+// calls only. The launcher may stop forwarding rank 0's stderr while it ends the job, so the
+// report also goes to a file in the parts folder, which a resumed sweep prints.
 std::array<char, 8192> in_flight_text{};
 volatile std::sig_atomic_t in_flight_length = 0;
+std::array<char, 4096> report_path{};
 
-extern "C" void report_in_flight_and_exit(int) {
+void write_report(int fd) {
     constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
-    (void)!::write(STDERR_FILENO, head, sizeof head - 1);
-    (void)!::write(STDERR_FILENO, in_flight_text.data(),
-                   static_cast<std::size_t>(in_flight_length));
+    (void)!::write(fd, head, sizeof head - 1);
+    (void)!::write(fd, in_flight_text.data(), static_cast<std::size_t>(in_flight_length));
     constexpr char tail[] =
         "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
-    (void)!::write(STDERR_FILENO, tail, sizeof tail - 1);
+    (void)!::write(fd, tail, sizeof tail - 1);
+}
+
+extern "C" void report_in_flight_and_exit(int) {
+    if (report_path[0] != '\0') {
+        const int fd = ::open(report_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            write_report(fd);
+            (void)::fsync(fd);
+            (void)::close(fd);
+        }
+    }
+    write_report(STDERR_FILENO);
     ::_exit(static_cast<int>(ExitCode::io));
 }
 
@@ -77,6 +91,10 @@ SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& expe
     std::deque<int> queue(sweep.todo.begin(), sweep.todo.end());
     std::vector<int> shard_of_rank(static_cast<std::size_t>(ranks), -1);
     update_in_flight(shard_of_rank);
+    const std::string report = ended_job_report(sweep.folder).string();
+    if (report.size() < report_path.size()) {
+        std::memcpy(report_path.data(), report.c_str(), report.size() + 1);
+    }
     std::signal(SIGTERM, report_in_flight_and_exit);
 
     SweepProgress progress;

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <system_error>
 
 #include "durable_file.hpp"
@@ -72,6 +75,25 @@ void remove_stale_temporaries(const fs::path& folder) {
             fs::remove(entry.path(), ec);
         }
     }
+}
+
+// An MPI job its launcher ended left the shards then in flight; say so once, on the resume.
+void report_ended_job(const fs::path& folder) {
+    const fs::path path = ended_job_report(folder);
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line)) {
+        return;
+    }
+    constexpr std::string_view marker = "shards in flight: ";
+    const auto at = line.find(marker);
+    fmt::print(stderr,
+               "regiosim sweep: resuming a job its launcher ended (shards in flight then: {}); "
+               "they are computed again\n",
+               at == std::string::npos ? "not known" : line.substr(at + marker.size()));
+    in.close();
+    std::error_code ec;
+    fs::remove(path, ec);
 }
 
 // Returns true when the results file is already complete for this sweep.
@@ -145,6 +167,10 @@ SweepManifest open_manifest(const PreparedSweep& sweep, const LoadedExperiment& 
 
 }  // namespace
 
+fs::path ended_job_report(const fs::path& folder) {
+    return folder / "ended-job.txt";
+}
+
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -174,6 +200,7 @@ PreparedSweep prepare(const LoadedExperiment& experiment, const SweepOptions& op
     }
     sweep.manifest = open_manifest(sweep, experiment, options);
     remove_stale_temporaries(sweep.folder);
+    report_ended_job(sweep.folder);
     const int shards = sweep.manifest.shards;
     sweep.end_shard = shards;
     if (options.part) {

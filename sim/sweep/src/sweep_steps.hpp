@@ -43,6 +43,9 @@ struct PreparedSweep {
     std::int64_t runs_on_disk = 0;
 };
 
+/// Where rank 0 of an MPI job writes the shards in flight when the launcher ends the job.
+[[nodiscard]] std::filesystem::path ended_job_report(const std::filesystem::path& folder);
+
 /// Checks the output against the options, creates or validates the manifest, removes stale
 /// temporary files and lists the shards to compute. Throws as run_sweep documents.
 [[nodiscard]] PreparedSweep prepare(const LoadedExperiment& experiment,
