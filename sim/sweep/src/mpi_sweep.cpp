@@ -3,10 +3,10 @@
 
 #include "regiosim/sweep/mpi_sweep.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <mpi.h>
 #include <tbb/global_control.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
