@@ -39,7 +39,7 @@ REGIOSIM_VECTOR_CLONES void share_success(double gain, const double* root_share,
         double* column = trust.column(j);
         const double own = column[j];
         const double root_share_j = root_share[j];
-        for (std::size_t r = 0; r < trust.stride(); r += TrustMatrix::block_rows) {
+        for (std::size_t r = 0; r < trust.stride(); r += block_lanes) {
             const Block before = load_block(column + r);
             const Block together = load_block(root_share + r) * root_share_j;
             const Block after = before + gain * together * (one - before);

@@ -49,8 +49,8 @@ struct Trusted {
     double index;
 };
 
-// Column j of the trust matrix: the trust of every active partner i in partner j, block by
-// block of eight rows. Inactive partners and the diagonal keep their value. `Rivals`: j is a
+// Column j of the trust matrix: the trust of every active partner i in partner j, Block by
+// Block (vector_block.hpp). Inactive partners and the diagonal keep their value. `Rivals`: j is a
 // school whose sector may hold rivals; `Met`: j attended this month's meeting. Rivalry is told by
 // equal sector lanes alone: partners that are no school have a sector lane of their own
 // (SimulationState::PairLanes::sector).
@@ -67,7 +67,7 @@ template <bool Rivals, bool Met, bool Weighted>
                                                  double* weighted_sum) {
     const Block zero = {};
     const Block one = broadcast(1.0);
-    for (std::size_t r = 0; r < stride; r += TrustMatrix::block_rows) {
+    for (std::size_t r = 0; r < stride; r += block_lanes) {
         const Block before = load_block(column + r);
         // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
         const auto kept = broadcast(j.given) >= load_block(lanes.expected.data() + r);

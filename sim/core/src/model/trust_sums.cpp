@@ -7,35 +7,45 @@ namespace regiosim::model {
 namespace {
 
 // The trust matrix is column-major, so summed row by row a row sum walks memory with a stride
-// and is one long chain of dependent additions. Instead each block of eight consecutive rows
-// walks down the active columns, contiguous in memory, with eight independent accumulators in
-// registers, and each row still receives its terms in increasing j, so every sum is
-// bit-identical to the row-by-row one. Row i's own entry is replaced by +0.0, which leaves a sum
-// of non-negative terms unchanged to the bit. The matrix's padding rows sum to 0.0.
+// and is one long chain of dependent additions. Instead each row block (eight consecutive rows,
+// two Blocks) walks down the active columns, contiguous in memory, with eight independent
+// accumulators in registers, and each row still receives its terms in increasing j, so every sum
+// is bit-identical to the row-by-row one. Row i's own entry is replaced by +0.0, which leaves a
+// sum of non-negative terms unchanged to the bit. The matrix's padding rows sum to 0.0.
 template <bool Weighted>
 [[gnu::always_inline]] inline void sum_rows(const TrustMatrix& trust, const unsigned char* active,
                                             const double* weights, const double* index,
                                             double* sums, double* weighted) {
+    static_assert(TrustMatrix::block_rows == 2 * block_lanes);
+    constexpr std::size_t h = block_lanes;
     const auto n = static_cast<std::size_t>(trust.cols());
     const Block zero = {};
     for (std::size_t r = 0; r < trust.stride(); r += TrustMatrix::block_rows) {
-        const Block rows = load_block(index + r);
-        Block sum = {};
-        Block weighted_sum = {};
+        const Block rows_low = load_block(index + r);
+        const Block rows_high = load_block(index + r + h);
+        Block sum_low = {};
+        Block sum_high = {};
+        Block weighted_low = {};
+        Block weighted_high = {};
         for (std::size_t j = 0; j < n; ++j) {
             if (!active[j]) {
                 continue;
             }
-            Block t = load_block(trust.column(j) + r);
-            t = rows == index[j] ? zero : t;
-            sum += t;
+            const double* column = trust.column(j) + r;
+            const Block low = rows_low == index[j] ? zero : load_block(column);
+            const Block high = rows_high == index[j] ? zero : load_block(column + h);
+            sum_low += low;
+            sum_high += high;
             if constexpr (Weighted) {
-                weighted_sum += t * weights[j];
+                weighted_low += low * weights[j];
+                weighted_high += high * weights[j];
             }
         }
-        store_block(sums + r, sum);
+        store_block(sums + r, sum_low);
+        store_block(sums + r + h, sum_high);
         if constexpr (Weighted) {
-            store_block(weighted + r, weighted_sum);
+            store_block(weighted + r, weighted_low);
+            store_block(weighted + r + h, weighted_high);
         }
     }
 }
