@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "../../sim/core/src/vector_block.hpp"
 #include "scenario_builder.hpp"
 
 using namespace regiosim;
@@ -245,4 +246,50 @@ TEST_CASE("arms with interventions from month 0 still see the same key-figure de
         // ... while the arms themselves do differ.
         CHECK_FALSE(same_trajectory(base, active));
     }
+}
+
+TEST_CASE("the AVX-512, AVX2 and baseline kernels compute the same bits", "[determinism][isa]") {
+    using model::VectorIsa;
+    const VectorIsa best = model::best_vector_isa();
+    if (best != VectorIsa::avx512) {
+        WARN("this CPU has no AVX-512: only the kernels it can run are compared");
+    }
+    // 12 partners (two row blocks of the trust matrix) and 31 (four, the last one part padding),
+    // with schools (rivalry), utilitair partners (weighted row sums), meetings and successes.
+    std::vector<Scenario> regions{rich_scenario()};
+    regions.push_back(make_region(15, 15, {Style::utilitair, Style::offensief, Style::defensief}));
+    with_arm(regions.back(), "meetings", {intervention(InterventionKind::meetings, 0)});
+    for (const auto& s : regions) {
+        for (const auto& arm : s.arms) {
+            INFO(s.partners.size() << " partners, arm " << arm.name);
+            std::vector<RunResult> baseline;
+            std::vector<std::vector<std::uint64_t>> baseline_trust;
+            for (const VectorIsa isa : {VectorIsa::baseline, VectorIsa::avx2, VectorIsa::avx512}) {
+                if (isa > best) {
+                    continue;
+                }
+                INFO("instruction set " << static_cast<int>(isa));
+                REQUIRE(model::use_vector_isa(isa) == isa);
+                Simulation sim(s, arm);
+                for (std::uint64_t run = 0; run < 8; ++run) {
+                    const RunResult& result = sim.run(77, run);
+                    const auto& trust = sim.state().trust;
+                    std::vector<std::uint64_t> trust_bits;
+                    for (Eigen::Index i = 0; i < trust.rows(); ++i) {
+                        for (Eigen::Index j = 0; j < trust.cols(); ++j) {
+                            trust_bits.push_back(bits(trust(i, j)));
+                        }
+                    }
+                    if (isa == VectorIsa::baseline) {
+                        baseline.push_back(result);
+                        baseline_trust.push_back(trust_bits);
+                    } else {
+                        require_identical(result, baseline[run]);
+                        REQUIRE(trust_bits == baseline_trust[run]);
+                    }
+                }
+            }
+        }
+    }
+    model::use_vector_isa(best);
 }

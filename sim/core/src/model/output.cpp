@@ -2,7 +2,6 @@
 #include <cmath>
 
 #include "../vector_block.hpp"
-#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -29,25 +28,29 @@ double size_efficiency(int active, const ModelParameters& p) {
 // Trust of every active partner i in every active partner j grows with what both put into the
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
 // root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
-REGIOSIM_VECTOR_CLONES void share_success(double gain, const double* root_share,
-                                          const double* active, std::size_t n, TrustMatrix& trust) {
-    const Block one = broadcast(1.0);
-    for (std::size_t j = 0; j < n; ++j) {
-        if (active[j] == 0.0) {
-            continue;
+struct ShareSuccess {
+    template <class B>
+    [[gnu::always_inline]] static void run(double gain, const double* root_share,
+                                           const double* active, std::size_t n,
+                                           TrustMatrix& trust) {
+        const B one = broadcast<B>(1.0);
+        for (std::size_t j = 0; j < n; ++j) {
+            if (active[j] == 0.0) {
+                continue;
+            }
+            double* column = trust.column(j);
+            const double own = column[j];
+            const double root_share_j = root_share[j];
+            for (std::size_t r = 0; r < trust.stride(); r += lanes_of<B>) {
+                const B before = load_block<B>(column + r);
+                const B together = load_block<B>(root_share + r) * root_share_j;
+                const B after = before + gain * together * (one - before);
+                store_block(column + r, load_block<B>(active + r) != 0.0 ? after : before);
+            }
+            column[j] = own;
         }
-        double* column = trust.column(j);
-        const double own = column[j];
-        const double root_share_j = root_share[j];
-        for (std::size_t r = 0; r < trust.stride(); r += block_lanes) {
-            const Block before = load_block(column + r);
-            const Block together = load_block(root_share + r) * root_share_j;
-            const Block after = before + gain * together * (one - before);
-            store_block(column + r, load_block(active + r) != 0.0 ? after : before);
-        }
-        column[j] = own;
     }
-}
+};
 
 void celebrate_success(SimulationState& s, const StepContext& c, double max_contribution) {
     const auto& p = c.p;
@@ -72,7 +75,8 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
                 p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
         }
     }
-    share_success(p.success_trust_gain, lanes.root_share.data(), lanes.active.data(), n, s.trust);
+    dispatch_by_isa<ShareSuccess>(p.success_trust_gain, lanes.root_share.data(),
+                                  lanes.active.data(), n, s.trust);
     s.row_sums = RowSumsHeld::stale;
 }
 

@@ -1,7 +1,6 @@
 #include <algorithm>
 
 #include "../vector_block.hpp"
-#include "../vector_clones.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -59,59 +58,62 @@ struct Trusted {
 // values of the active columns j != i in increasing j (+0.0 for its own entry, which leaves a
 // sum of non-negative terms unchanged), exactly the additions sum_trust_rows makes, so every sum
 // is bit-identical to summing the new matrix again.
-template <bool Rivals, bool Met, bool Weighted>
+template <bool Rivals, bool Met, bool Weighted, class B>
 [[gnu::always_inline]] inline void update_column(const PairRule& rule,
                                                  const SimulationState::PairLanes& lanes,
                                                  const Trusted& j, std::size_t stride,
                                                  double* column, double* row_sum,
                                                  double* weighted_sum) {
-    const Block zero = {};
-    const Block one = broadcast(1.0);
-    for (std::size_t r = 0; r < stride; r += block_lanes) {
-        const Block before = load_block(column + r);
+    const B zero = {};
+    const B one = broadcast<B>(1.0);
+    for (std::size_t r = 0; r < stride; r += lanes_of<B>) {
+        const B before = load_block<B>(column + r);
         // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-        const auto kept = broadcast(j.given) >= load_block(lanes.expected.data() + r);
-        const Block broken_slope =
-            rule.broken_slope + load_block(lanes.erosion.data() + r) * j.given;
-        Block slope;
-        Block gain;
-        Block conflict;
+        const auto kept = broadcast<B>(j.given) >= load_block<B>(lanes.expected.data() + r);
+        const B broken_slope =
+            rule.broken_slope + load_block<B>(lanes.erosion.data() + r) * j.given;
+        B slope;
+        B gain;
+        B conflict;
         if constexpr (Rivals) {
-            const auto rival = load_block(lanes.sector.data() + r) == j.sector;
-            slope = kept ? (rival ? broadcast(rule.kept_slope_rival) : broadcast(rule.kept_slope))
-                         : broken_slope;
-            gain =
-                kept ? (rival ? broadcast(rule.kept_gain_rival) : broadcast(rule.kept_gain)) : zero;
-            conflict = rival ? load_block(lanes.conflict_rival.data() + r) + j.conflict_part_rival
-                             : load_block(lanes.conflict.data() + r) + j.conflict_part;
+            const auto rival = load_block<B>(lanes.sector.data() + r) == j.sector;
+            slope =
+                kept ? (rival ? broadcast<B>(rule.kept_slope_rival) : broadcast<B>(rule.kept_slope))
+                     : broken_slope;
+            gain = kept
+                       ? (rival ? broadcast<B>(rule.kept_gain_rival) : broadcast<B>(rule.kept_gain))
+                       : zero;
+            conflict = rival
+                           ? load_block<B>(lanes.conflict_rival.data() + r) + j.conflict_part_rival
+                           : load_block<B>(lanes.conflict.data() + r) + j.conflict_part;
         } else {
-            slope = kept ? broadcast(rule.kept_slope) : broken_slope;
-            gain = kept ? broadcast(rule.kept_gain) : zero;
-            conflict = load_block(lanes.conflict.data() + r) + j.conflict_part;
+            slope = kept ? broadcast<B>(rule.kept_slope) : broken_slope;
+            gain = kept ? broadcast<B>(rule.kept_gain) : zero;
+            conflict = load_block<B>(lanes.conflict.data() + r) + j.conflict_part;
         }
-        Block t = (before * slope + gain) * conflict;
+        B t = (before * slope + gain) * conflict;
         if constexpr (Met) {
-            t = t * load_block(lanes.final_slope.data() + r) +
-                load_block(lanes.final_offset.data() + r);
+            t = t * load_block<B>(lanes.final_slope.data() + r) +
+                load_block<B>(lanes.final_offset.data() + r);
         } else {
             t = t * rule.fade_slope + rule.fade_offset;
         }
         t = t < 0.0 ? zero : t;  // std::clamp, spelt so that the body stays branch-free
         t = t > 1.0 ? one : t;
-        const auto diagonal = load_block(lanes.index.data() + r) == j.index;
-        const Block after = load_block(lanes.active.data() + r) != 0.0 ? t : before;
+        const auto diagonal = load_block<B>(lanes.index.data() + r) == j.index;
+        const B after = load_block<B>(lanes.active.data() + r) != 0.0 ? t : before;
         store_block(column + r, diagonal ? before : after);
-        const Block term = diagonal ? zero : after;
-        store_block(row_sum + r, load_block(row_sum + r) + term);
+        const B term = diagonal ? zero : after;
+        store_block(row_sum + r, load_block<B>(row_sum + r) + term);
         if constexpr (Weighted) {
-            store_block(weighted_sum + r, load_block(weighted_sum + r) + term * j.given);
+            store_block(weighted_sum + r, load_block<B>(weighted_sum + r) + term * j.given);
         }
     }
 }
 
 // Trust of every partner in every active partner, with the row sums of the result in row_sum
 // and, when `Weighted`, the row sums weighted by this month's contributions in weighted_sum.
-template <bool Weighted>
+template <bool Weighted, class B>
 [[gnu::always_inline]] inline void update_matrix(const PairRule& rule,
                                                  const SimulationState::PairLanes& lanes,
                                                  const double* contribution, std::size_t n,
@@ -137,35 +139,32 @@ template <bool Weighted>
         const bool rivals = partner.sector > 0.0;
         const bool met = partner.attends != 0.0;
         if (rivals && met) {
-            update_column<true, true, Weighted>(rule, lanes, partner, stride, column, row_sum,
-                                                weighted_sum);
+            update_column<true, true, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
+                                                   weighted_sum);
         } else if (rivals) {
-            update_column<true, false, Weighted>(rule, lanes, partner, stride, column, row_sum,
-                                                 weighted_sum);
+            update_column<true, false, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
+                                                    weighted_sum);
         } else if (met) {
-            update_column<false, true, Weighted>(rule, lanes, partner, stride, column, row_sum,
-                                                 weighted_sum);
+            update_column<false, true, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
+                                                    weighted_sum);
         } else {
-            update_column<false, false, Weighted>(rule, lanes, partner, stride, column, row_sum,
-                                                  weighted_sum);
+            update_column<false, false, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
+                                                     weighted_sum);
         }
     }
 }
 
-REGIOSIM_VECTOR_CLONES void update_plain(const PairRule& rule,
-                                         const SimulationState::PairLanes& lanes,
-                                         const double* contribution, std::size_t n,
-                                         TrustMatrix& trust, double* row_sum) {
-    update_matrix<false>(rule, lanes, contribution, n, trust, row_sum, nullptr);
-}
-
-REGIOSIM_VECTOR_CLONES void update_weighted(const PairRule& rule,
-                                            const SimulationState::PairLanes& lanes,
-                                            const double* contribution, std::size_t n,
-                                            TrustMatrix& trust, double* row_sum,
-                                            double* weighted_sum) {
-    update_matrix<true>(rule, lanes, contribution, n, trust, row_sum, weighted_sum);
-}
+template <bool Weighted>
+struct UpdateMatrix {
+    template <class B>
+    [[gnu::always_inline]] static void run(const PairRule& rule,
+                                           const SimulationState::PairLanes& lanes,
+                                           const double* contribution, std::size_t n,
+                                           TrustMatrix& trust, double* row_sum,
+                                           double* weighted_sum) {
+        update_matrix<Weighted, B>(rule, lanes, contribution, n, trust, row_sum, weighted_sum);
+    }
+};
 
 }  // namespace
 
@@ -219,11 +218,13 @@ void update_trust(SimulationState& s, const StepContext& c) {
     if (s.utilitair_partners) {
         // Next month's trust-weighted contributions (decide_contributions) weigh these sums by
         // what was given this month, which is what they will then call last month's.
-        update_weighted(rule, lanes, a.contribution.data(), n, s.trust, s.row_sum.data(),
-                        s.row_weighted_sum.data());
+        dispatch_by_isa<UpdateMatrix<true>>(rule, lanes, a.contribution.data(), n, s.trust,
+                                            s.row_sum.data(), s.row_weighted_sum.data());
         s.row_sums = RowSumsHeld::plain_and_weighted;
     } else {
-        update_plain(rule, lanes, a.contribution.data(), n, s.trust, s.row_sum.data());
+        double* no_weighted_sums = nullptr;
+        dispatch_by_isa<UpdateMatrix<false>>(rule, lanes, a.contribution.data(), n, s.trust,
+                                             s.row_sum.data(), no_weighted_sums);
         s.row_sums = RowSumsHeld::plain;
     }
 }
