@@ -38,25 +38,24 @@ std::array<char, 8192> in_flight_text{};
 volatile std::sig_atomic_t in_flight_length = 0;
 std::array<char, 4096> report_path{};
 
-void write_report(int fd) {
-    constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
-    (void)!::write(fd, head, sizeof head - 1);
-    (void)!::write(fd, in_flight_text.data(), static_cast<std::size_t>(in_flight_length));
-    constexpr char tail[] =
-        "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
-    (void)!::write(fd, tail, sizeof tail - 1);
-}
-
 extern "C" void report_in_flight_and_exit(int) {
+    const auto shards = static_cast<std::size_t>(in_flight_length);
     if (report_path[0] != '\0') {
         const int fd = ::open(report_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd >= 0) {
-            write_report(fd);
+            // Only the shards: a resumed sweep says the rest in its own words.
+            (void)!::write(fd, in_flight_text.data(), shards);
+            (void)!::write(fd, "\n", 1);
             (void)::fsync(fd);
             (void)::close(fd);
         }
     }
-    write_report(STDERR_FILENO);
+    constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
+    (void)!::write(STDERR_FILENO, head, sizeof head - 1);
+    (void)!::write(STDERR_FILENO, in_flight_text.data(), shards);
+    constexpr char tail[] =
+        "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
+    (void)!::write(STDERR_FILENO, tail, sizeof tail - 1);
     ::_exit(static_cast<int>(ExitCode::io));
 }
 

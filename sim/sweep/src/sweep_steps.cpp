@@ -7,7 +7,6 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <string_view>
 #include <system_error>
 
 #include "durable_file.hpp"
@@ -81,16 +80,14 @@ void remove_stale_temporaries(const fs::path& folder) {
 void report_ended_job(const fs::path& folder) {
     const fs::path path = ended_job_report(folder);
     std::ifstream in(path);
-    std::string line;
-    if (!in || !std::getline(in, line)) {
+    std::string shards;
+    if (!in || !std::getline(in, shards)) {
         return;
     }
-    constexpr std::string_view marker = "shards in flight: ";
-    const auto at = line.find(marker);
     fmt::print(stderr,
                "regiosim sweep: resuming a job its launcher ended (shards in flight then: {}); "
                "they are computed again\n",
-               at == std::string::npos ? "not known" : line.substr(at + marker.size()));
+               shards);
     in.close();
     std::error_code ec;
     fs::remove(path, ec);

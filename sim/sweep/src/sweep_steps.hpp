@@ -43,7 +43,8 @@ struct PreparedSweep {
     std::int64_t runs_on_disk = 0;
 };
 
-/// Where rank 0 of an MPI job writes the shards in flight when the launcher ends the job.
+/// Where rank 0 of an MPI job writes the shards in flight (one line, as in its message) when the
+/// launcher ends the job.
 [[nodiscard]] std::filesystem::path ended_job_report(const std::filesystem::path& folder);
 
 /// Checks the output against the options, creates or validates the manifest, removes stale

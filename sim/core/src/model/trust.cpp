@@ -113,47 +113,6 @@ template <bool Rivals, bool Met, bool Weighted, class B>
 
 // Trust of every partner in every active partner, with the row sums of the result in row_sum
 // and, when `Weighted`, the row sums weighted by this month's contributions in weighted_sum.
-template <bool Weighted, class B>
-[[gnu::always_inline]] inline void update_matrix(const PairRule& rule,
-                                                 const SimulationState::PairLanes& lanes,
-                                                 const double* contribution, std::size_t n,
-                                                 TrustMatrix& trust, double* row_sum,
-                                                 double* weighted_sum) {
-    const std::size_t stride = trust.stride();
-    std::fill(row_sum, row_sum + stride, 0.0);
-    if constexpr (Weighted) {
-        std::fill(weighted_sum, weighted_sum + stride, 0.0);
-    }
-    for (std::size_t j = 0; j < n; ++j) {
-        if (lanes.active[j] == 0.0) {
-            continue;
-        }
-        const double alignment = lanes.alignment[j];
-        const Trusted partner{contribution[j],
-                              rule.conflict_half * alignment,
-                              rule.conflict_half_rival * alignment,
-                              lanes.sector[j],
-                              lanes.attends[j],
-                              lanes.index[j]};
-        double* column = trust.column(j);
-        const bool rivals = partner.sector > 0.0;
-        const bool met = partner.attends != 0.0;
-        if (rivals && met) {
-            update_column<true, true, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
-                                                   weighted_sum);
-        } else if (rivals) {
-            update_column<true, false, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
-                                                    weighted_sum);
-        } else if (met) {
-            update_column<false, true, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
-                                                    weighted_sum);
-        } else {
-            update_column<false, false, Weighted, B>(rule, lanes, partner, stride, column, row_sum,
-                                                     weighted_sum);
-        }
-    }
-}
-
 template <bool Weighted>
 struct UpdateMatrix {
     template <class B>
@@ -162,7 +121,39 @@ struct UpdateMatrix {
                                            const double* contribution, std::size_t n,
                                            TrustMatrix& trust, double* row_sum,
                                            double* weighted_sum) {
-        update_matrix<Weighted, B>(rule, lanes, contribution, n, trust, row_sum, weighted_sum);
+        const std::size_t stride = trust.stride();
+        std::fill(row_sum, row_sum + stride, 0.0);
+        if constexpr (Weighted) {
+            std::fill(weighted_sum, weighted_sum + stride, 0.0);
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+            if (lanes.active[j] == 0.0) {
+                continue;
+            }
+            const double alignment = lanes.alignment[j];
+            const Trusted partner{contribution[j],
+                                  rule.conflict_half * alignment,
+                                  rule.conflict_half_rival * alignment,
+                                  lanes.sector[j],
+                                  lanes.attends[j],
+                                  lanes.index[j]};
+            double* column = trust.column(j);
+            const bool rivals = partner.sector > 0.0;
+            const bool met = partner.attends != 0.0;
+            if (rivals && met) {
+                update_column<true, true, Weighted, B>(rule, lanes, partner, stride, column,
+                                                       row_sum, weighted_sum);
+            } else if (rivals) {
+                update_column<true, false, Weighted, B>(rule, lanes, partner, stride, column,
+                                                        row_sum, weighted_sum);
+            } else if (met) {
+                update_column<false, true, Weighted, B>(rule, lanes, partner, stride, column,
+                                                        row_sum, weighted_sum);
+            } else {
+                update_column<false, false, Weighted, B>(rule, lanes, partner, stride, column,
+                                                         row_sum, weighted_sum);
+            }
+        }
     }
 };
 
