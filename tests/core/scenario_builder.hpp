@@ -21,6 +21,10 @@
 
 namespace regiosim::test {
 
+/// Trust is stored in single precision (docs/ODD.md §7, "Numerics"): a trust rule's result
+/// matches its formula, evaluated in double precision, to a few units in float's last place.
+inline constexpr double trust_precision = 1e-6;
+
 /// One partner with every value taken from the `initial.*` defaults for its style and type.
 inline PartnerSpec make_partner(std::string name, PartnerType type, Style style,
                                 const ModelParameters& p) {
@@ -153,12 +157,12 @@ class Harness {
         model::refresh_means(state());
     }
 
-    /// Sets every off-diagonal trust value.
+    /// Sets every off-diagonal trust value (rounded to the matrix's single precision).
     void set_trust(double value) {
         auto& t = state().trust;
         for (Eigen::Index i = 0; i < t.rows(); ++i) {
             for (Eigen::Index j = 0; j < t.cols(); ++j) {
-                t(i, j) = i == j ? 1.0 : value;
+                t(i, j) = i == j ? 1.0F : static_cast<float>(value);
             }
         }
     }

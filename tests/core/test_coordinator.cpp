@@ -216,7 +216,7 @@ TEST_CASE("a coordinator's onboarding keeps part of a departing key figure's tru
     const double without = lost_trust(false);
     const double with = lost_trust(true);
     CHECK(without == Approx((0.7 - p.trust_institutional) * p.key_figure_personal_share));
-    CHECK(with == Approx(without * (1.0 - p.coordinator_onboarding)).epsilon(1e-12));
+    CHECK(with == Approx(without * (1.0 - p.coordinator_onboarding)).epsilon(trust_precision));
 }
 
 TEST_CASE("a coordinator organises meetings while present", "[coordinator]") {

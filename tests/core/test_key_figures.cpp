@@ -41,7 +41,7 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
 
     SECTION("one departure") {
         h.set_trust(t0);
-        s.trust(4, 0) = 0.1;  // below the institutional level: nothing personal to lose
+        s.trust(4, 0) = 0.1F;  // below the institutional level: nothing personal to lose
         only_first_active(s);
         s.partners.commitment[0] = 0.8;
         s.partners.expertise[0] = 0.9;
@@ -50,17 +50,20 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         const double expected = inst + (t0 - inst) * (1.0 - L);
         for (Eigen::Index i = 1; i < n; ++i) {
             INFO("partner " << i);
-            CHECK(s.trust(0, i) == Approx(expected).epsilon(1e-12));  // its trust in others
+            CHECK(s.trust(0, i) ==
+                  Approx(expected).epsilon(trust_precision));  // its trust in others
             if (i != 4) {
-                CHECK(s.trust(i, 0) == Approx(expected).epsilon(1e-12));  // others' trust in it
+                // others' trust in it
+                CHECK(s.trust(i, 0) == Approx(expected).epsilon(trust_precision));
             }
             for (Eigen::Index j = 1; j < n; ++j) {
                 if (j != i) {
-                    CHECK(s.trust(i, j) == t0);  // relations between others are untouched
+                    // relations between others are untouched
+                    CHECK(s.trust(i, j) == static_cast<float>(t0));
                 }
             }
         }
-        CHECK(s.trust(4, 0) == 0.1);
+        CHECK(s.trust(4, 0) == 0.1F);
         // The newcomer blends in at newcomer commitment and expertise.
         CHECK(s.partners.commitment[0] ==
               Approx(0.8 * (1.0 - L) + p.key_figure_newcomer_commitment * L).epsilon(1e-12));
@@ -80,7 +83,7 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         for (Eigen::Index i = 0; i < n; ++i) {
             for (Eigen::Index j = 0; j < n; ++j) {
                 if (i != j) {
-                    CHECK(s.trust(i, j) == Approx(expected).epsilon(1e-12));
+                    CHECK(s.trust(i, j) == Approx(expected).epsilon(trust_precision));
                 }
             }
         }
@@ -100,12 +103,12 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         model::update_key_figures(s, c);
         const double onboarded = L * (1.0 - p.coordinator_onboarding);
         const double expected = inst + (t0 - inst) * (1.0 - onboarded);
-        CHECK(s.trust(0, 1) == Approx(expected).epsilon(1e-12));
-        CHECK(s.trust(1, 0) == Approx(expected).epsilon(1e-12));
+        CHECK(s.trust(0, 1) == Approx(expected).epsilon(trust_precision));
+        CHECK(s.trust(1, 0) == Approx(expected).epsilon(trust_precision));
         // The loss is smaller by exactly the onboarding share.
         const double loss_without = (t0 - inst) * L;
         CHECK(t0 - s.trust(1, 0) ==
-              Approx(loss_without * (1.0 - p.coordinator_onboarding)).epsilon(1e-12));
+              Approx(loss_without * (1.0 - p.coordinator_onboarding)).epsilon(trust_precision));
         CHECK(s.coordinator_present);  // coordinator.turnover = 0
     }
 
@@ -117,7 +120,7 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         s.coordinator_vacant_until = 10;
         auto c = h.context();
         model::update_key_figures(s, c);
-        CHECK(s.trust(1, 0) == Approx(inst + (t0 - inst) * (1.0 - L)).epsilon(1e-12));
+        CHECK(s.trust(1, 0) == Approx(inst + (t0 - inst) * (1.0 - L)).epsilon(trust_precision));
     }
 }
 

@@ -31,7 +31,7 @@ void spread_trust_and_contributions(SimulationState& s, int a, int b, int m, int
     const auto n = static_cast<Eigen::Index>(s.partners.size());
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j) {
-            s.trust(i, j) = i == j ? 1.0 : static_cast<double>((a * i + b * j) % m) / (m - 1);
+            s.trust(i, j) = i == j ? 1.0F : static_cast<float>((a * i + b * j) % m) / (m - 1);
         }
         s.partners.contribution[static_cast<std::size_t>(i)] =
             static_cast<double>(i % period) / scale;
@@ -54,7 +54,7 @@ TEST_CASE("a partner that keeps its share gains trust build*observation*(1-T)", 
     for (Eigen::Index i = 0; i < 4; ++i) {
         for (Eigen::Index j = 0; j < 4; ++j) {
             if (i != j) {
-                CHECK(s.trust(i, j) == Approx(0.4 + gain).epsilon(1e-12));
+                CHECK(s.trust(i, j) == Approx(0.4 + gain).epsilon(trust_precision));
             }
         }
         CHECK(s.trust(i, i) == 1.0);
@@ -73,14 +73,16 @@ TEST_CASE("free-riding loses trust erosion*observation*shortfall*T", "[trust]") 
     auto c = h.context();
     model::update_trust(s, c);
     const double obs = p.trust_observation_rate;
-    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 1.0 * 0.4).epsilon(1e-12));
-    CHECK(s.trust(0, 2) == Approx(0.4 - p.trust_erosion_rate * obs * 0.5 * 0.4).epsilon(1e-12));
+    CHECK(s.trust(0, 1) ==
+          Approx(0.4 - p.trust_erosion_rate * obs * 1.0 * 0.4).epsilon(trust_precision));
+    CHECK(s.trust(0, 2) ==
+          Approx(0.4 - p.trust_erosion_rate * obs * 0.5 * 0.4).epsilon(trust_precision));
     // Partner 3 kept its share towards 0.
-    CHECK(s.trust(0, 3) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(1e-12));
+    CHECK(s.trust(0, 3) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(trust_precision));
     // Partner 1 gave nothing and so expects nothing: it keeps building trust in the others.
     CHECK(s.trust(1, 0) > 0.4);
     // Partner 2 expects 0.7*0.175 = 0.1225 of others; partner 1 gives 0: full shortfall.
-    CHECK(s.trust(2, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(1e-12));
+    CHECK(s.trust(2, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(trust_precision));
 }
 
 TEST_CASE("with the default rates trust breaks three times as fast as it builds (1:3)", "[trust]") {
@@ -98,7 +100,8 @@ TEST_CASE("with the default rates trust breaks three times as fast as it builds 
     const double gain = s.trust(0, 2) - 0.5;
     const double loss = 0.5 - s.trust(0, 1);
     REQUIRE(gain > 0.0);
-    CHECK(loss == Approx(3.0 * gain).epsilon(1e-9));
+    // gain and loss are differences of values near 0.5, each within half a float ulp (3e-8).
+    CHECK(loss == Approx(3.0 * gain).margin(2e-7));
 
     // Recovering what one month of free-riding destroyed takes three good months.
     double t = s.trust(0, 1);
@@ -106,7 +109,7 @@ TEST_CASE("with the default rates trust breaks three times as fast as it builds 
     for (; t < 0.5 && months < 100; ++months) {
         for (Eigen::Index i = 0; i < 4; ++i) {
             for (Eigen::Index j = 0; j < 4; ++j) {
-                s.trust(i, j) = i == j ? 1.0 : t;
+                s.trust(i, j) = i == j ? 1.0F : static_cast<float>(t);
             }
         }
         set_contributions(s, 0.5);
@@ -128,8 +131,8 @@ TEST_CASE("performance agreements make kept and broken promises more visible", "
     auto c = h.context();
     model::update_trust(s, c);
     const double obs = p.trust_observation_rate * (1.0 + p.agreements_visibility);
-    CHECK(s.trust(0, 2) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(1e-12));
-    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(1e-12));
+    CHECK(s.trust(0, 2) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(trust_precision));
+    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(trust_precision));
 }
 
 TEST_CASE("meetings raise trust only between partners who both attend", "[trust]") {
@@ -166,9 +169,9 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
             INFO(i << " -> " << j);
             const double t = s.trust(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
             if (a.attends[i] && a.attends[j]) {
-                CHECK(t == Approx(0.3 + gain).epsilon(1e-12));
+                CHECK(t == Approx(0.3 + gain).epsilon(trust_precision));
             } else {
-                CHECK(t == 0.3);
+                CHECK(t == 0.3F);
             }
         }
     }
@@ -184,7 +187,7 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
     set_contributions(quiet.state(), 0.0);
     auto qc = quiet.context();
     model::update_trust(quiet.state(), qc);
-    CHECK(quiet.state().trust(0, 1) == 0.3);
+    CHECK(quiet.state().trust(0, 1) == 0.3F);
 }
 
 TEST_CASE("conflict erodes trust more between rival schools of the same sector", "[trust]") {
@@ -213,13 +216,14 @@ TEST_CASE("conflict erodes trust more between rival schools of the same sector",
 
     const auto [rival, neutral] = erosion(true);
     const double expected = p.trust_conflict_erosion * 0.5 * (1.0 - 0.4) * 0.5;
-    CHECK(neutral == Approx(expected).epsilon(1e-12));
-    CHECK(rival == Approx(expected * (1.0 + p.trust_school_rivalry)).epsilon(1e-12));
+    // Differences of trust values near 0.5, each within half a float ulp (3e-8) of its formula.
+    CHECK(neutral == Approx(expected).margin(2e-7));
+    CHECK(rival == Approx(expected * (1.0 + p.trust_school_rivalry)).margin(2e-7));
     CHECK(rival > neutral);
 
     // Without per-pupil competition two schools are not rivals.
     const auto [schools, other] = erosion(false);
-    CHECK(schools == Approx(other).epsilon(1e-12));
+    CHECK(schools == Approx(other).margin(2e-7));
 
     // ... and rivals also build trust more slowly.
     ModelParameters q = without_fade();
@@ -232,7 +236,7 @@ TEST_CASE("conflict erodes trust more between rival schools of the same sector",
     model::update_trust(h.state(), c);
     const double rival_gain = h.state().trust(0, 1) - 0.5;
     const double neutral_gain = h.state().trust(0, 3) - 0.5;
-    CHECK(rival_gain == Approx(neutral_gain * (1.0 - q.trust_school_rivalry)).epsilon(1e-9));
+    CHECK(rival_gain == Approx(neutral_gain * (1.0 - q.trust_school_rivalry)).margin(2e-7));
 }
 
 TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
@@ -243,12 +247,12 @@ TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
     auto& s = h.state();
     const double inst = p.trust_institutional;
     h.set_trust(0.8);
-    s.trust(0, 1) = 0.05;  // below the institutional level: fades up
+    s.trust(0, 1) = 0.05F;  // below the institutional level: fades up
     set_contributions(s, 0.0);
     auto c = h.context();
     model::update_trust(s, c);
-    CHECK(s.trust(1, 0) == Approx(0.8 + p.trust_fade * (inst - 0.8)).epsilon(1e-12));
-    CHECK(s.trust(0, 1) == Approx(0.05 + p.trust_fade * (inst - 0.05)).epsilon(1e-12));
+    CHECK(s.trust(1, 0) == Approx(0.8 + p.trust_fade * (inst - 0.8)).epsilon(trust_precision));
+    CHECK(s.trust(0, 1) == Approx(0.05 + p.trust_fade * (inst - 0.05)).epsilon(trust_precision));
 
     for (int m = 0; m < 1500; ++m) {
         model::update_trust(s, c);
@@ -260,11 +264,11 @@ TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
 
     // Inactive partners' trust is frozen.
     s.partners.active[3] = 0;
-    s.trust(3, 0) = 0.9;
-    s.trust(0, 3) = 0.9;
+    s.trust(3, 0) = 0.9F;
+    s.trust(0, 3) = 0.9F;
     model::update_trust(s, c);
-    CHECK(s.trust(3, 0) == 0.9);
-    CHECK(s.trust(0, 3) == 0.9);
+    CHECK(s.trust(3, 0) == 0.9F);
+    CHECK(s.trust(0, 3) == 0.9F);
 }
 
 TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[trust]") {
@@ -285,10 +289,11 @@ TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[tr
         model::sum_trust_rows(s);
         CHECK(fused == s.row_sum);
         for (Eigen::Index i = 0; i < n; ++i) {
-            double by_row = 0.0;
+            // In the matrix's single precision, in increasing j, as the model defines the sum.
+            float by_row = 0.0F;
             for (Eigen::Index j = 0; j < n; ++j) {
                 by_row +=
-                    j != i && s.partners.active[static_cast<std::size_t>(j)] ? s.trust(i, j) : 0.0;
+                    j != i && s.partners.active[static_cast<std::size_t>(j)] ? s.trust(i, j) : 0.0F;
             }
             CHECK(fused[static_cast<std::size_t>(i)] == by_row);
         }
@@ -324,19 +329,19 @@ TEST_CASE("with utilitair partners update_trust also leaves the contribution-wei
             const auto r = static_cast<std::size_t>(i);
             CHECK(fused_plain[r] == s.row_sum[r]);
             CHECK(fused_weighted[r] == s.row_weighted_sum[r]);
-            double by_row = 0.0;
+            float by_row = 0.0F;
             for (Eigen::Index j = 0; j < n; ++j) {
                 const auto k = static_cast<std::size_t>(j);
                 by_row += j != i && s.partners.active[k]
-                              ? s.trust(i, j) * s.partners.contribution[k]
-                              : 0.0;
+                              ? s.trust(i, j) * static_cast<float>(s.partners.contribution[k])
+                              : 0.0F;
             }
             CHECK(fused_weighted[r] == by_row);
         }
         const auto stride = static_cast<Eigen::Index>(s.trust.stride());
         for (Eigen::Index j = 0; j < n; ++j) {
             for (Eigen::Index pad = n; pad < stride; ++pad) {
-                CHECK(s.trust.column(static_cast<std::size_t>(j))[pad] == 0.0);
+                CHECK(s.trust.column(static_cast<std::size_t>(j))[pad] == 0.0F);
             }
         }
     }

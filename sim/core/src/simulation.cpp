@@ -64,14 +64,15 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
     state_.draws.resize(n);
+    state_.trusted.resize(n);
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
                        &lanes.final_slope, &lanes.final_offset, &lanes.root_share, &lanes.active,
-                       &lanes.attends, &lanes.sector, &lanes.alignment}) {
-        lane->assign(stride, 0.0);
+                       &lanes.sector}) {
+        lane->assign(stride, 0.0F);
     }
     lanes.index.resize(stride);
-    std::iota(lanes.index.begin(), lanes.index.end(), 0.0);
+    std::iota(lanes.index.begin(), lanes.index.end(), 0.0F);
     state_.utilitair_partners =
         std::any_of(scenario.partners.begin(), scenario.partners.end(),
                     [](const PartnerSpec& spec) { return spec.style == Style::utilitair; });
@@ -187,8 +188,7 @@ void Simulation::initialise_partners() {
         a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;
         // A partner that is no school is nobody's rival: a sector of its own.
         state_.lanes.sector[i] =
-            a.sector[i] != 0 ? static_cast<double>(a.sector[i]) : -static_cast<double>(i + 1);
-        state_.lanes.alignment[i] = a.alignment[i];
+            a.sector[i] != 0 ? static_cast<float>(a.sector[i]) : -static_cast<float>(i + 1);
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
@@ -200,7 +200,8 @@ void Simulation::initialise_partners() {
                      normals);
         for (Eigen::Index j = 0; j < n; ++j) {
             const double noise = p.trust_initial_spread * normals[j];
-            state_.trust(i, j) = i == j ? 1.0 : std::clamp(base + noise, 0.0, 1.0);
+            state_.trust(i, j) =
+                i == j ? 1.0F : static_cast<float>(std::clamp(base + noise, 0.0, 1.0));
         }
     }
     state_.row_sums = RowSumsHeld::stale;

@@ -8,8 +8,8 @@ void TrustMatrix::resize(std::size_t n) {
     n_ = n;
     stride_ = padded(n);
     const std::size_t size = std::max<std::size_t>(1, stride_ * n_);
-    values_.reset(new (alignment) double[size]);
-    std::fill(values_.get(), values_.get() + size, 0.0);
+    values_.reset(new (alignment) float[size]);
+    std::fill(values_.get(), values_.get() + size, 0.0F);
 }
 
 TrustMatrix& TrustMatrix::operator=(const TrustMatrix& other) {

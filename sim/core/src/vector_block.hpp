@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <cstring>
+#include <type_traits>
+#include <utility>
 
 #include "regiosim/core/trust_matrix.hpp"
 
@@ -13,50 +15,80 @@
 
 namespace regiosim::model {
 
-// GCC's generic vector types, one per instruction set: a kernel runs on Blocks as wide as one
-// register of the set it is compiled for (dispatch_by_isa). A Block twice as wide as the
-// registers costs little in the AVX-512 code but made the AVX2 and SSE2 code four times slower
-// (GCC 12 splits its compares and selects badly); one as narrow everywhere made the AVX-512 code
-// 5–14 % slower (docs/performance.md). Lane width does not change IEEE arithmetic, so every width
-// computes the same bits. A TrustMatrix row block is a whole number of Blocks of each width.
-template <std::size_t Lanes>
-struct BlockType;
+// GCC's generic vector types. A kernel is compiled once per instruction set (dispatch_by_isa) and
+// works on Blocks as wide as that set's registers: trust (single precision) in TrustBlock, partner
+// lanes (double precision) in PartnerBlock. A Block twice as wide as the registers made the AVX2
+// and SSE2 code four times slower (GCC 12 splits its compares and selects badly;
+// docs/performance.md). Lane width does not change IEEE arithmetic, so every width computes the
+// same bits. A TrustMatrix row block is a whole number of TrustBlocks of each width.
+template <class T, std::size_t Bytes>
+struct VectorType;
 template <>
-struct BlockType<8> {
+struct VectorType<float, 32> {
+    using type = float __attribute__((vector_size(32)));
+};
+template <>
+struct VectorType<float, 16> {
+    using type = float __attribute__((vector_size(16)));
+};
+template <>
+struct VectorType<double, 64> {
     using type = double __attribute__((vector_size(64)));
 };
 template <>
-struct BlockType<4> {
+struct VectorType<double, 32> {
     using type = double __attribute__((vector_size(32)));
 };
 template <>
-struct BlockType<2> {
+struct VectorType<double, 16> {
     using type = double __attribute__((vector_size(16)));
 };
-// An alias template with a dependent vector_size would silently be a plain double in GCC 12.
-template <std::size_t Lanes>
-using BlockOf = typename BlockType<Lanes>::type;
+// An alias template with a dependent vector_size would silently be a plain scalar in GCC 12.
+template <class T, std::size_t Bytes>
+using VectorOf = typename VectorType<T, Bytes>::type;
+
+// The Blocks of one instruction set. AVX-512 keeps trust at eight lanes: a 20-partner matrix has
+// 24 rows, three Blocks of eight against two of sixteen with a third of them padding; it still
+// gains AVX-512's mask registers and 32 vector registers.
+template <std::size_t TrustBytes, std::size_t PartnerBytes>
+struct BlocksOf {
+    using TrustBlock = VectorOf<float, TrustBytes>;
+    using PartnerBlock = VectorOf<double, PartnerBytes>;
+};
+using Avx512Blocks = BlocksOf<32, 64>;
+using Avx2Blocks = BlocksOf<32, 32>;
+using BaselineBlocks = BlocksOf<16, 16>;
 
 template <class B>
-inline constexpr std::size_t lanes_of = sizeof(B) / sizeof(double);
+using element_of = std::remove_cvref_t<decltype(std::declval<B>()[0])>;
+
+template <class B>
+inline constexpr std::size_t lanes_of = sizeof(B) / sizeof(element_of<B>);
 
 // memcpy, because a Block's alignment may be more than std::vector promises for the lanes; GCC
 // turns it into one (unaligned) vector load or store.
 template <class B>
-[[gnu::always_inline]] inline B load_block(const double* at) noexcept {
+[[gnu::always_inline]] inline B load_block(const element_of<B>* at) noexcept {
     B b;
     std::memcpy(&b, at, sizeof b);
     return b;
 }
 
 template <class B>
-[[gnu::always_inline]] inline void store_block(double* at, B b) noexcept {
+[[gnu::always_inline]] inline void store_block(element_of<B>* at, B b) noexcept {
     std::memcpy(at, &b, sizeof b);
+}
+
+// A Block of floats stored as doubles (exactly: every float is a double).
+template <class B>
+[[gnu::always_inline]] inline void store_as_doubles(double* at, B b) noexcept {
+    const auto wide = __builtin_convertvector(b, VectorOf<double, 2 * sizeof(B)>);
+    std::memcpy(at, &wide, sizeof wide);
 }
 
 // Lane by lane: 0.0 + x would turn -0.0 into +0.0.
 template <class B>
-[[gnu::always_inline]] inline B broadcast(double x) noexcept {
+[[gnu::always_inline]] inline B broadcast(element_of<B> x) noexcept {
     B b;
     for (std::size_t k = 0; k < lanes_of<B>; ++k) {
         b[k] = x;
@@ -77,24 +109,25 @@ enum class VectorIsa { baseline, avx2, avx512 };
 /// it. Returns the one now in use.
 VectorIsa use_vector_isa(VectorIsa isa) noexcept;
 
-// Kernel::run<B>(args...) compiled three times, for AVX-512 with eight lanes, AVX2 with four and
-// the x86-64 baseline with two, and called in the version this CPU can run. Kernel::run must be
-// always_inline, so that it is compiled as part of each of these. -ffp-contract=off keeps fused
-// multiply-adds out and the kernels use no vectorised libm, so the three compute the same bits;
-// they are written without branches (both outcomes computed, one selected) so that they vectorise.
+// Kernel::run<Blocks>(args...) compiled three times, for AVX-512, AVX2 and the x86-64 baseline
+// with the Blocks of each (Avx512Blocks …), and called in the version this CPU can run.
+// Kernel::run must be always_inline, so that it is compiled as part of each of these.
+// -ffp-contract=off keeps fused multiply-adds out and the kernels use no vectorised libm, so the
+// three compute the same bits; they are written without branches (both outcomes computed, one
+// selected) so that they vectorise.
 template <class Kernel, class... Args>
-[[gnu::target("avx512f")]] void run_avx512(Args&&... args) {
-    Kernel::template run<BlockOf<8>>(args...);
+[[gnu::target("avx512f,avx512vl")]] void run_avx512(Args&&... args) {
+    Kernel::template run<Avx512Blocks>(args...);
 }
 
 template <class Kernel, class... Args>
 [[gnu::target("avx2")]] void run_avx2(Args&&... args) {
-    Kernel::template run<BlockOf<4>>(args...);
+    Kernel::template run<Avx2Blocks>(args...);
 }
 
 template <class Kernel, class... Args>
 void run_baseline(Args&&... args) {
-    Kernel::template run<BlockOf<2>>(args...);
+    Kernel::template run<BaselineBlocks>(args...);
 }
 
 template <class Kernel, class... Args>

@@ -26,13 +26,13 @@ void lose_personal_trust(SimulationState& s, Eigen::Index j, double loss, double
         if (i == j) {
             continue;
         }
-        double& in = s.trust(i, j);
+        float& in = s.trust(i, j);
         if (in > institutional) {
-            in = institutional + (in - institutional) * (1.0 - loss);
+            in = static_cast<float>(institutional + (in - institutional) * (1.0 - loss));
         }
-        double& out = s.trust(j, i);
+        float& out = s.trust(j, i);
         if (out > institutional) {
-            out = institutional + (out - institutional) * (1.0 - loss);
+            out = static_cast<float>(institutional + (out - institutional) * (1.0 - loss));
         }
     }
 }

@@ -20,7 +20,7 @@ void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, Eve
 
 void admit_joining_partners(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
-    const double base = c.p.trust_initial;
+    const auto base = static_cast<float>(c.p.trust_initial);
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a.joined[i] || a.join_month[i] != s.month) {
             continue;

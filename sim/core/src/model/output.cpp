@@ -29,23 +29,23 @@ double size_efficiency(int active, const ModelParameters& p) {
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
 // root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
 struct ShareSuccess {
-    template <class B>
-    [[gnu::always_inline]] static void run(double gain, const double* root_share,
-                                           const double* active, std::size_t n,
-                                           TrustMatrix& trust) {
-        const B one = broadcast<B>(1.0);
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(float gain, const float* root_share, const float* active,
+                                           std::size_t n, TrustMatrix& trust) {
+        using B = typename Blocks::TrustBlock;
+        const B one = broadcast<B>(1.0F);
         for (std::size_t j = 0; j < n; ++j) {
-            if (active[j] == 0.0) {
+            if (active[j] == 0.0F) {
                 continue;
             }
-            double* column = trust.column(j);
-            const double own = column[j];
-            const double root_share_j = root_share[j];
+            float* column = trust.column(j);
+            const float own = column[j];
+            const float root_share_j = root_share[j];
             for (std::size_t r = 0; r < trust.stride(); r += lanes_of<B>) {
                 const B before = load_block<B>(column + r);
                 const B together = load_block<B>(root_share + r) * root_share_j;
                 const B after = before + gain * together * (one - before);
-                store_block(column + r, load_block<B>(active + r) != 0.0 ? after : before);
+                store_block(column + r, load_block<B>(active + r) != 0.0F ? after : before);
             }
             column[j] = own;
         }
@@ -66,16 +66,16 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
     const auto n = a.size();
     auto& lanes = s.lanes;
     for (std::size_t i = 0; i < n; ++i) {
-        lanes.active[i] = a.active[i] ? 1.0 : 0.0;
+        lanes.active[i] = a.active[i] ? 1.0F : 0.0F;
         // Those who contributed see the success as theirs.
         const double share = a.contribution[i] / max_contribution;
-        lanes.root_share[i] = std::sqrt(share);
+        lanes.root_share[i] = static_cast<float>(std::sqrt(share));
         if (a.active[i]) {
             a.commitment[i] +=
                 p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
         }
     }
-    dispatch_by_isa<ShareSuccess>(p.success_trust_gain, lanes.root_share.data(),
+    dispatch_by_isa<ShareSuccess>(static_cast<float>(p.success_trust_gain), lanes.root_share.data(),
                                   lanes.active.data(), n, s.trust);
     s.row_sums = RowSumsHeld::stale;
 }

@@ -26,132 +26,159 @@ void draw_attendance(SimulationState& s, const StepContext& c) {
 // final slope A and offset B. The steps of the rule (docs/ODD.md §7.7) are each affine in T, so
 // their composition is the same function of T; computed this way a pair costs about half the
 // operations, and everything that depends on one partner only is computed once per partner.
+// Single precision, as the matrix (docs/ODD.md §7, "Numerics").
 struct PairRule {
-    double kept_slope;        // 1 − build: c_j ≥ ε_i
-    double kept_slope_rival;  // 1 − build · (1 − rivalry)
-    double kept_gain;         // build
-    double kept_gain_rival;   // build · (1 − rivalry)
-    double broken_slope;      // 1 − erosion, plus erosion · c_j / ε_i
-    double fade_slope;        // 1 − fade
-    double fade_offset;       // fade · institutional
-    double conflict_half;     // conflict / 2: k = row part + conflict_half · a_j
-    double conflict_half_rival;
+    float kept_slope;        // 1 − build: c_j ≥ ε_i
+    float kept_slope_rival;  // 1 − build · (1 − rivalry)
+    float kept_gain;         // build
+    float kept_gain_rival;   // build · (1 − rivalry)
+    float broken_slope;      // 1 − erosion, plus erosion · c_j / ε_i
+    float fade_slope;        // 1 − fade
+    float fade_offset;       // fade · institutional
 };
 
-// What the rule needs of the partner j trusted (a column of the matrix).
-struct Trusted {
-    double given;
-    double conflict_part;        // conflict_half · a_j
-    double conflict_part_rival;  // conflict_half_rival · a_j
-    double sector;
-    double attends;
-    double index;
+// The month's terms of the rule, one value in every lane; made once per month (GCC does not hoist
+// a broadcast out of the pair loop by itself).
+template <class B>
+struct PairTerms {
+    B kept_slope;
+    B kept_slope_rival;
+    B kept_gain;
+    B kept_gain_rival;
+    B broken_slope;
+    B fade_slope;
+    B fade_offset;
+
+    explicit PairTerms(const PairRule& rule)
+        : kept_slope(broadcast<B>(rule.kept_slope)),
+          kept_slope_rival(broadcast<B>(rule.kept_slope_rival)),
+          kept_gain(broadcast<B>(rule.kept_gain)),
+          kept_gain_rival(broadcast<B>(rule.kept_gain_rival)),
+          broken_slope(broadcast<B>(rule.broken_slope)),
+          fade_slope(broadcast<B>(rule.fade_slope)),
+          fade_offset(broadcast<B>(rule.fade_offset)) {}
 };
 
-// Column j of the trust matrix: the trust of every active partner i in partner j, Block by
-// Block (vector_block.hpp). Inactive partners and the diagonal keep their value. `Rivals`: j is a
-// school whose sector may hold rivals; `Met`: j attended this month's meeting. Rivalry is told by
-// equal sector lanes alone: partners that are no school have a sector lane of their own
+// What the rule needs of the rows of one row block: lanes of the partners trusting.
+template <class B>
+struct TrustingRows {
+    B expected;
+    B erosion;
+    B conflict;
+    B conflict_rival;
+    B final_slope;
+    B final_offset;
+    B sector;
+    B index;
+};
+
+// One Block of column j's new values: rows r … r + lanes_of<B> − 1 of the trust matrix. Rows of
+// inactive partners keep their value; `Diagonal`: the block holds j's own entry (row j), which
+// keeps its value too and adds +0 to the row sum, which leaves a sum of non-negative terms
+// unchanged. A column of a school whose sector may hold rivals (`rivals`) and a column of a
+// partner that attended this month's meeting (`met`) take the rule's other terms; rivalry is
+// told by equal sector lanes alone: partners that are no school have a sector lane of their own
 // (SimulationState::PairLanes::sector).
-//
-// The row sums are taken on the way, while the column is in registers: row i receives the new
-// values of the active columns j != i in increasing j (+0.0 for its own entry, which leaves a
-// sum of non-negative terms unchanged), exactly the additions sum_trust_rows makes, so every sum
-// is bit-identical to summing the new matrix again.
-template <bool Rivals, bool Met, bool Weighted, class B>
-[[gnu::always_inline]] inline void update_column(const PairRule& rule,
-                                                 const SimulationState::PairLanes& lanes,
-                                                 const Trusted& j, std::size_t stride,
-                                                 double* column, double* row_sum,
-                                                 double* weighted_sum) {
+template <bool Diagonal, bool Weighted, class B, class Mask>
+[[gnu::always_inline]] inline void update_pair_block(const PairTerms<B>& rule,
+                                                     const TrustingRows<B>& rows, Mask active,
+                                                     const TrustedColumn& j, float* at, B& sum,
+                                                     B& weighted) {
     const B zero = {};
-    const B one = broadcast<B>(1.0);
-    for (std::size_t r = 0; r < stride; r += lanes_of<B>) {
-        const B before = load_block<B>(column + r);
-        // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-        const auto kept = broadcast<B>(j.given) >= load_block<B>(lanes.expected.data() + r);
-        const B broken_slope =
-            rule.broken_slope + load_block<B>(lanes.erosion.data() + r) * j.given;
-        B slope;
-        B gain;
-        B conflict;
-        if constexpr (Rivals) {
-            const auto rival = load_block<B>(lanes.sector.data() + r) == j.sector;
-            slope =
-                kept ? (rival ? broadcast<B>(rule.kept_slope_rival) : broadcast<B>(rule.kept_slope))
-                     : broken_slope;
-            gain = kept
-                       ? (rival ? broadcast<B>(rule.kept_gain_rival) : broadcast<B>(rule.kept_gain))
-                       : zero;
-            conflict = rival
-                           ? load_block<B>(lanes.conflict_rival.data() + r) + j.conflict_part_rival
-                           : load_block<B>(lanes.conflict.data() + r) + j.conflict_part;
-        } else {
-            slope = kept ? broadcast<B>(rule.kept_slope) : broken_slope;
-            gain = kept ? broadcast<B>(rule.kept_gain) : zero;
-            conflict = load_block<B>(lanes.conflict.data() + r) + j.conflict_part;
-        }
-        B t = (before * slope + gain) * conflict;
-        if constexpr (Met) {
-            t = t * load_block<B>(lanes.final_slope.data() + r) +
-                load_block<B>(lanes.final_offset.data() + r);
-        } else {
-            t = t * rule.fade_slope + rule.fade_offset;
-        }
-        t = t < 0.0 ? zero : t;  // std::clamp, spelt so that the body stays branch-free
-        t = t > 1.0 ? one : t;
-        const auto diagonal = load_block<B>(lanes.index.data() + r) == j.index;
-        const B after = load_block<B>(lanes.active.data() + r) != 0.0 ? t : before;
-        store_block(column + r, diagonal ? before : after);
-        const B term = diagonal ? zero : after;
-        store_block(row_sum + r, load_block<B>(row_sum + r) + term);
-        if constexpr (Weighted) {
-            store_block(weighted_sum + r, load_block<B>(weighted_sum + r) + term * j.given);
-        }
+    const B before = load_block<B>(at);
+    // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
+    const auto kept = rows.expected <= j.given;
+    const B broken_slope = rule.broken_slope + rows.erosion * j.given;
+    B t;
+    if (j.rivals) {
+        const auto rival = rows.sector == j.sector;
+        const B slope = kept ? (rival ? rule.kept_slope_rival : rule.kept_slope) : broken_slope;
+        const B gain = kept ? (rival ? rule.kept_gain_rival : rule.kept_gain) : zero;
+        const B conflict =
+            rival ? rows.conflict_rival + j.conflict_part_rival : rows.conflict + j.conflict_part;
+        t = (before * slope + gain) * conflict;
+    } else {
+        const B slope = kept ? rule.kept_slope : broken_slope;
+        const B gain = kept ? rule.kept_gain : zero;
+        t = (before * slope + gain) * (rows.conflict + j.conflict_part);
+    }
+    t = j.met ? t * rows.final_slope + rows.final_offset : t * rule.fade_slope + rule.fade_offset;
+    t = t > 0.0F ? t : zero;  // std::clamp as a max and a min, branch-free
+    const B one = zero + 1.0F;
+    t = t < one ? t : one;
+    B after = active ? t : before;
+    if constexpr (Diagonal) {
+        const auto own = rows.index == j.index;
+        store_block(at, own ? before : after);
+        after = own ? zero : after;
+    } else {
+        store_block(at, after);
+    }
+    sum = sum + after;
+    if constexpr (Weighted) {
+        weighted = weighted + after * j.given;
     }
 }
 
-// Trust of every partner in every active partner, with the row sums of the result in row_sum
-// and, when `Weighted`, the row sums weighted by this month's contributions in weighted_sum.
+// Row block by row block (one TrustBlock of rows), every active column in increasing j. What
+// depends on the rows only — the trusting partners' lanes, whether they are active, their row
+// sums so far — stays in registers while the block walks along the row; per pair the loop loads
+// and stores one Block of the matrix. The columns whose own entry lies in the row block (j in
+// r … r + lanes − 1, consecutive in `columns`) are the only ones that need the diagonal masked.
+//
+// The row sums come out of the same loop: row i receives the new values of the active columns
+// j != i in increasing j, exactly the additions sum_trust_rows makes, so every sum is
+// bit-identical to summing the new matrix again.
 template <bool Weighted>
 struct UpdateMatrix {
-    template <class B>
-    [[gnu::always_inline]] static void run(const PairRule& rule,
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const PairRule& rule_in,
                                            const SimulationState::PairLanes& lanes,
-                                           const double* contribution, std::size_t n,
+                                           const TrustedColumn* columns, std::size_t count,
                                            TrustMatrix& trust, double* row_sum,
                                            double* weighted_sum) {
+        using B = typename Blocks::TrustBlock;
+        constexpr std::size_t L = lanes_of<B>;
+        const PairTerms<B> rule(rule_in);
+        float* const matrix = trust.column(0);
         const std::size_t stride = trust.stride();
-        std::fill(row_sum, row_sum + stride, 0.0);
-        if constexpr (Weighted) {
-            std::fill(weighted_sum, weighted_sum + stride, 0.0);
-        }
-        for (std::size_t j = 0; j < n; ++j) {
-            if (lanes.active[j] == 0.0) {
-                continue;
+        std::size_t first_own =
+            0;  // the first column whose own entry is in this row block or later
+        for (std::size_t r = 0; r < stride; r += L) {
+            const TrustingRows<B> rows{load_block<B>(lanes.expected.data() + r),
+                                       load_block<B>(lanes.erosion.data() + r),
+                                       load_block<B>(lanes.conflict.data() + r),
+                                       load_block<B>(lanes.conflict_rival.data() + r),
+                                       load_block<B>(lanes.final_slope.data() + r),
+                                       load_block<B>(lanes.final_offset.data() + r),
+                                       load_block<B>(lanes.sector.data() + r),
+                                       load_block<B>(lanes.index.data() + r)};
+            const auto active = load_block<B>(lanes.active.data() + r) != 0.0F;
+            while (first_own < count && columns[first_own].column < r) {
+                ++first_own;
             }
-            const double alignment = lanes.alignment[j];
-            const Trusted partner{contribution[j],
-                                  rule.conflict_half * alignment,
-                                  rule.conflict_half_rival * alignment,
-                                  lanes.sector[j],
-                                  lanes.attends[j],
-                                  lanes.index[j]};
-            double* column = trust.column(j);
-            const bool rivals = partner.sector > 0.0;
-            const bool met = partner.attends != 0.0;
-            if (rivals && met) {
-                update_column<true, true, Weighted, B>(rule, lanes, partner, stride, column,
-                                                       row_sum, weighted_sum);
-            } else if (rivals) {
-                update_column<true, false, Weighted, B>(rule, lanes, partner, stride, column,
-                                                        row_sum, weighted_sum);
-            } else if (met) {
-                update_column<false, true, Weighted, B>(rule, lanes, partner, stride, column,
-                                                        row_sum, weighted_sum);
-            } else {
-                update_column<false, false, Weighted, B>(rule, lanes, partner, stride, column,
-                                                         row_sum, weighted_sum);
+            std::size_t past_own = first_own;
+            while (past_own < count && columns[past_own].column < r + L) {
+                ++past_own;
+            }
+            B sum = {};
+            B weighted = {};
+            float* const rows_at = matrix + r;
+            for (std::size_t k = 0; k < first_own; ++k) {
+                update_pair_block<false, Weighted>(rule, rows, active, columns[k],
+                                                   rows_at + columns[k].offset, sum, weighted);
+            }
+            for (std::size_t k = first_own; k < past_own; ++k) {
+                update_pair_block<true, Weighted>(rule, rows, active, columns[k],
+                                                  rows_at + columns[k].offset, sum, weighted);
+            }
+            for (std::size_t k = past_own; k < count; ++k) {
+                update_pair_block<false, Weighted>(rule, rows, active, columns[k],
+                                                   rows_at + columns[k].offset, sum, weighted);
+            }
+            store_as_doubles(row_sum + r, sum);
+            if constexpr (Weighted) {
+                store_as_doubles(weighted_sum + r, weighted);
             }
         }
     }
@@ -170,51 +197,69 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const double observation =
         p.trust_observation_rate * (s.effects.agreements ? 1.0 + p.agreements_visibility : 1.0);
 
-    // The pair loop is the hottest of the step (update_matrix): what depends on the month or on
-    // one partner only is computed here, once.
+    // The pair loop is the hottest of the step (UpdateMatrix): what depends on the month or on
+    // one partner only is computed here, once, in double precision and then rounded.
     const double build = p.trust_build_rate * observation;
     const double build_rival = build * (1.0 - p.trust_school_rivalry);
     const double erosion = p.trust_erosion_rate * observation;
     const double conflict = p.trust_conflict_erosion * s.conflict;
     const double conflict_rival = conflict * (1.0 + p.trust_school_rivalry);
+    const double conflict_half = 0.5 * conflict;
+    const double conflict_half_rival = 0.5 * conflict_rival;
+    const double fade_slope = 1.0 - p.trust_fade;
+    const double fade_offset = p.trust_fade * p.trust_institutional;
     PairRule rule;
-    rule.kept_slope = 1.0 - build;
-    rule.kept_slope_rival = 1.0 - build_rival;
-    rule.kept_gain = build;
-    rule.kept_gain_rival = build_rival;
-    rule.broken_slope = 1.0 - erosion;
-    rule.fade_slope = 1.0 - p.trust_fade;
-    rule.fade_offset = p.trust_fade * p.trust_institutional;
-    rule.conflict_half = 0.5 * conflict;
-    rule.conflict_half_rival = 0.5 * conflict_rival;
+    rule.kept_slope = static_cast<float>(1.0 - build);
+    rule.kept_slope_rival = static_cast<float>(1.0 - build_rival);
+    rule.kept_gain = static_cast<float>(build);
+    rule.kept_gain_rival = static_cast<float>(build_rival);
+    rule.broken_slope = static_cast<float>(1.0 - erosion);
+    rule.fade_slope = static_cast<float>(fade_slope);
+    rule.fade_offset = static_cast<float>(fade_offset);
     // After a joint meeting T ← T + gain · (1 − T), then the fade.
-    const double met_slope = (1.0 - p.meetings_trust_gain) * rule.fade_slope;
-    const double met_offset = p.meetings_trust_gain * rule.fade_slope + rule.fade_offset;
+    const auto met_slope = static_cast<float>((1.0 - p.meetings_trust_gain) * fade_slope);
+    const auto met_offset = static_cast<float>(p.meetings_trust_gain * fade_slope + fade_offset);
     auto& lanes = s.lanes;
+    std::size_t count = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const double expected = p.trust_reciprocity_norm * a.contribution[i];
+        const auto expected = static_cast<float>(p.trust_reciprocity_norm * a.contribution[i]);
         lanes.expected[i] = expected;
-        // Only read where c_j < ε_i, so ε_i > 0 there.
-        lanes.erosion[i] = erosion / expected;
+        // Only read where c_j < ε_i, so ε_i > 0 there; the floor keeps η/ε finite even for an
+        // ε_i that is a denormal, where c_j · η/ε_i stays below η.
+        lanes.erosion[i] =
+            static_cast<float>(erosion / std::max(static_cast<double>(expected), 0x1p-126));
         // k = 1 − conflict · (1 − (a_i + a_j)/2), split into a part of i and a part of j.
-        lanes.conflict[i] = (1.0 - conflict) + rule.conflict_half * lanes.alignment[i];
+        const double alignment = a.alignment[i];
+        lanes.conflict[i] = static_cast<float>((1.0 - conflict) + conflict_half * alignment);
         lanes.conflict_rival[i] =
-            (1.0 - conflict_rival) + rule.conflict_half_rival * lanes.alignment[i];
-        lanes.active[i] = a.active[i] ? 1.0 : 0.0;
+            static_cast<float>((1.0 - conflict_rival) + conflict_half_rival * alignment);
+        lanes.active[i] = a.active[i] ? 1.0F : 0.0F;
         const bool attends = meeting && a.attends[i];
-        lanes.attends[i] = attends ? 1.0 : 0.0;
         lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
         lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
+        if (!a.active[i]) {
+            continue;
+        }
+        auto& column = s.trusted[count++];
+        column.given = static_cast<float>(a.contribution[i]);
+        column.conflict_part = static_cast<float>(conflict_half * alignment);
+        column.conflict_part_rival = static_cast<float>(conflict_half_rival * alignment);
+        column.sector = lanes.sector[i];
+        column.index = lanes.index[i];
+        column.column = static_cast<std::uint32_t>(i);
+        column.offset = static_cast<std::uint32_t>(i * s.trust.stride());
+        column.rivals = column.sector > 0.0F;
+        column.met = attends;
     }
     if (s.utilitair_partners) {
         // Next month's trust-weighted contributions (decide_contributions) weigh these sums by
         // what was given this month, which is what they will then call last month's.
-        dispatch_by_isa<UpdateMatrix<true>>(rule, lanes, a.contribution.data(), n, s.trust,
+        dispatch_by_isa<UpdateMatrix<true>>(rule, lanes, s.trusted.data(), count, s.trust,
                                             s.row_sum.data(), s.row_weighted_sum.data());
         s.row_sums = RowSumsHeld::plain_and_weighted;
     } else {
         double* no_weighted_sums = nullptr;
-        dispatch_by_isa<UpdateMatrix<false>>(rule, lanes, a.contribution.data(), n, s.trust,
+        dispatch_by_isa<UpdateMatrix<false>>(rule, lanes, s.trusted.data(), count, s.trust,
                                              s.row_sum.data(), no_weighted_sums);
         s.row_sums = RowSumsHeld::plain;
     }

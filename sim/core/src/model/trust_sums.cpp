@@ -13,10 +13,11 @@ namespace {
 // sum of non-negative terms unchanged to the bit. The matrix's padding rows sum to 0.0.
 template <bool Weighted>
 struct SumRows {
-    template <class B>
+    template <class Blocks>
     [[gnu::always_inline]] static void run(const TrustMatrix& trust, const unsigned char* active,
-                                           const double* weights, const double* index, double* sums,
+                                           const double* weights, const float* index, double* sums,
                                            double* weighted) {
+        using B = typename Blocks::TrustBlock;
         constexpr std::size_t lanes = lanes_of<B>;
         constexpr std::size_t parts = TrustMatrix::block_rows / lanes;
         static_assert(parts * lanes == TrustMatrix::block_rows);
@@ -35,19 +36,19 @@ struct SumRows {
                 if (!active[j]) {
                     continue;
                 }
-                const double* column = trust.column(j) + r;
+                const float* column = trust.column(j) + r;
                 for (std::size_t h = 0; h < parts; ++h) {
                     const B t = rows[h] == index[j] ? zero : load_block<B>(column + h * lanes);
                     sum[h] += t;
                     if constexpr (Weighted) {
-                        weighted_sum[h] += t * weights[j];
+                        weighted_sum[h] += t * static_cast<float>(weights[j]);
                     }
                 }
             }
             for (std::size_t h = 0; h < parts; ++h) {
-                store_block(sums + r + h * lanes, sum[h]);
+                store_as_doubles(sums + r + h * lanes, sum[h]);
                 if constexpr (Weighted) {
-                    store_block(weighted + r + h * lanes, weighted_sum[h]);
+                    store_as_doubles(weighted + r + h * lanes, weighted_sum[h]);
                 }
             }
         }
@@ -58,7 +59,7 @@ struct SumRows {
 
 void sum_trust_rows(SimulationState& s, bool weighted) {
     const unsigned char* active = s.partners.active.data();
-    const double* index = s.lanes.index.data();
+    const float* index = s.lanes.index.data();
     if (weighted) {
         dispatch_by_isa<SumRows<true>>(s.trust, active, s.partners.prev_contribution.data(), index,
                                        s.row_sum.data(), s.row_weighted_sum.data());

@@ -29,7 +29,12 @@ struct CacheAlignedAllocator {
     }
 };
 
-/// A lane of the pair loops: one double per partner, padded to the trust matrix's stride.
-using Lane = std::vector<double, CacheAlignedAllocator<double>>;
+/// A lane of the pair loops: one float per partner (trust is single precision), padded to the
+/// trust matrix's stride.
+using TrustLane = std::vector<float, CacheAlignedAllocator<float>>;
+
+/// One double per partner, padded to the trust matrix's stride, so that a loop over partners runs
+/// over whole vector blocks.
+using PartnerLane = std::vector<double, CacheAlignedAllocator<double>>;
 
 }  // namespace regiosim

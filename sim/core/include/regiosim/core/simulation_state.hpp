@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "regiosim/core/cache_aligned.hpp"
@@ -86,41 +87,57 @@ struct MonthlyProbability {
     double monthly = 0.0;
 };
 
+/// An active partner j as the trust update reads it: its column of the matrix and what the rule
+/// needs of j, in the matrix's single precision (model::update_trust fills one per active partner,
+/// in increasing j, every month).
+struct TrustedColumn {
+    float given;                ///< j's contribution this month
+    float conflict_part;        ///< j's part of the conflict factor
+    float conflict_part_rival;  ///< the same between rivals
+    float sector;               ///< PairLanes::sector of j
+    float index;                ///< j, to tell the diagonal
+    std::uint32_t column;       ///< j
+    std::uint32_t offset;       ///< where column j starts in the matrix: j · stride
+    bool rivals;                ///< j is a school whose sector may hold rivals
+    bool met;                   ///< j attended this month's meeting
+};
+
 /// Everything that changes during a run.
 struct SimulationState {
     int month = 0;
     PartnerArrays partners;
     TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
-    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows); sized once, to
-    /// the matrix's padded stride.
-    Lane row_sum;
-    Lane row_weighted_sum;
+    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows), taken in the
+    /// matrix's single precision; sized once, to the matrix's padded stride.
+    PartnerLane row_sum;
+    PartnerLane row_weighted_sum;
     RowSumsHeld row_sums = RowSumsHeld::stale;
     /// The scenario has utilitair partners, who weigh others' contributions by their trust.
     bool utilitair_partners = false;
     /// One uniform draw per partner for this month's purpose (RandomStream::uniforms); sized once.
     std::vector<double> draws;
-    /// Per-partner inputs of the pair loops as doubles (1.0 = yes), so that the loops vectorise
-    /// without widening byte flags lane by lane; each loop fills what it reads; sized once, to
-    /// the trust matrix's padded stride, with 0.0 (inactive, no sector) in the padding.
+    /// Per-partner inputs of the pair loops as floats, like the matrix (1 = yes), so that the
+    /// loops vectorise without widening byte flags lane by lane; each loop fills what it reads;
+    /// sized once, to the trust matrix's padded stride, with 0 (inactive, no sector) in the
+    /// padding.
     struct PairLanes {
-        Lane expected;  ///< what partner i expects from each other partner
-        Lane erosion;   ///< erosion rate / expected: see model::update_trust
-        Lane conflict;  ///< partner i's part of the conflict factor
-        Lane conflict_rival;
-        Lane final_slope;  ///< after a meeting (if i attended) and the fade
-        Lane final_offset;
-        Lane root_share;  ///< √(contribution relative to the largest one)
-        Lane active;
-        Lane attends;
+        TrustLane expected;  ///< what partner i expects from each other partner
+        TrustLane erosion;   ///< erosion rate / expected: see model::update_trust
+        TrustLane conflict;  ///< partner i's part of the conflict factor
+        TrustLane conflict_rival;
+        TrustLane final_slope;  ///< after a meeting (if i attended) and the fade
+        TrustLane final_offset;
+        TrustLane root_share;  ///< √(contribution relative to the largest one)
+        TrustLane active;
         /// The school sector; −(i + 1) for a partner that is no school, so that two partners
         /// are rivals exactly when their lanes are equal. Filled by Simulation::reset.
-        Lane sector;
-        Lane alignment;  ///< constant during a run: filled by Simulation::reset
-        /// i itself: a pair loop tells the diagonal by comparing doubles, which every vector
-        /// width can (SSE2 and AVX2 cannot compare 64-bit integers lane by lane).
-        Lane index;
+        TrustLane sector;
+        /// i itself: a pair loop tells the diagonal by comparing floats, which every vector
+        /// width can (SSE2 cannot compare 32-bit integers and select by the result as cheaply).
+        TrustLane index;
     } lanes;
+    /// The active partners for the trust update; sized once, to the number of partners.
+    std::vector<TrustedColumn> trusted;
 
     int n_active = 0;
     int n_joined = 0;
