@@ -12,12 +12,14 @@ namespace {
 
 constexpr double z999 = 3.2905;
 
-/// Leavers out of `runs` × partners decide_exits calls with every partner below the threshold.
+/// Leavers out of `runs` × partners decide_exits calls with every partner below the threshold,
+/// each call in a fresh run (its own exit clocks, docs/ODD.md §4.9).
 int count_low_commitment_exits(Harness& h, bool covenant, int runs) {
     auto& s = h.state();
     int left = 0;
     for (int r = 0; r < runs; ++r) {
         const RandomStream rng(11, static_cast<std::uint64_t>(r));
+        h.simulation().reset(11, static_cast<std::uint64_t>(r));
         for (std::size_t i = 0; i < s.partners.size(); ++i) {
             s.partners.active[i] = 1;
             s.partners.commitment[i] = 0.1;

@@ -67,6 +67,11 @@ void RandomStream::normals(DrawPurpose purpose, std::uint32_t month, std::uint32
     }
 }
 
+double RandomStream::exponential(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                                 std::uint32_t sub) const noexcept {
+    return -portable::log_positive(uniform(purpose, month, index, sub));
+}
+
 double RandomStream::normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                             std::uint32_t sub) const noexcept {
     const auto b = block(purpose, month, index, sub);

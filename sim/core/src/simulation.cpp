@@ -50,6 +50,9 @@ void PartnerArrays::resize(std::size_t n) {
     attends.resize(n);
     return_sensitivity.resize(n);
     tires_of_giving_more.resize(n);
+    key_figure_clock.resize(n);
+    exit_clock.resize(n);
+    returns_exit_clock.resize(n);
 }
 
 Simulation::Simulation(const Scenario& scenario, const Arm& arm)
@@ -112,6 +115,8 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.last_leader_loss = -100000;
     s.coordinator_present = false;
     s.coordinator_vacant_until = -1;
+    s.coordinator_clock = rng_.exponential(DrawPurpose::coordinator_departure, 0, 0, 1);
+    s.business_cycle_clock = rng_.exponential(DrawPurpose::business_cycle, 0, 0, 1);
     s.team_leader = -1;
     s.team_vacant_until = -1;
     s.covenant_next_renewal = -1;
@@ -183,6 +188,10 @@ void Simulation::initialise_partners() {
         a.returned[i] = 0.0;
         a.months_active[i] = 0;
         a.low_return_months[i] = 0;
+        // The clocks' first thresholds; a key figure's next ones are drawn when it leaves.
+        a.key_figure_clock[i] = rng_.exponential(DrawPurpose::key_figure_departure, 0, idx, 1);
+        a.exit_clock[i] = rng_.exponential(DrawPurpose::partner_exit, 0, idx, 0);
+        a.returns_exit_clock[i] = rng_.exponential(DrawPurpose::partner_exit, 0, idx, 1);
         a.attends[i] = 0;
         a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
         a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;

@@ -1,5 +1,7 @@
 #include <cmath>
+#include <limits>
 
+#include "../portable_math.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -14,12 +16,31 @@ double monthly_probability(double yearly) noexcept {
     return 1.0 - std::pow(1.0 - yearly, 1.0 / 12.0);
 }
 
-double monthly_probability(double yearly, MonthlyProbability& memo) noexcept {
-    if (yearly != memo.yearly) {
-        memo.yearly = yearly;
-        memo.monthly = monthly_probability(yearly);
+double monthly_hazard(double p) noexcept {
+    if (p <= 0.0) {
+        return 0.0;
     }
-    return memo.monthly;
+    if (p >= 1.0) {
+        return std::numeric_limits<double>::infinity();
+    }
+    // The portable logarithm: the same bits on every CPU (portable_math.hpp).
+    return -portable::log_positive(1.0 - p);
+}
+
+double monthly_hazard(double p, HazardMemo& memo) noexcept {
+    if (p != memo.probability) {
+        memo.probability = p;
+        memo.hazard = monthly_hazard(p);
+    }
+    return memo.hazard;
+}
+
+double yearly_hazard(double yearly, HazardMemo& memo) noexcept {
+    if (yearly != memo.probability) {
+        memo.probability = yearly;
+        memo.hazard = monthly_hazard(monthly_probability(yearly));
+    }
+    return memo.hazard;
 }
 
 bool meeting_in_month(double per_year, int month) noexcept {

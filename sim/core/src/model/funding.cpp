@@ -17,13 +17,16 @@ double cofinancing_met(const SimulationState& s, const ModelParameters& p) {
 void update_funding(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const int t = s.month;
-    const double u = c.rng.uniform(DrawPurpose::business_cycle, static_cast<std::uint32_t>(t), 0);
-    if (!s.economy_shock && u < p.economy_shock_rate) {
-        s.economy_shock = true;
-        c.log.add(t, EventKind::economic_shock_began);
-    } else if (s.economy_shock && u < p.economy_shock_end_rate) {
-        s.economy_shock = false;
-        c.log.add(t, EventKind::economic_shock_ended);
+    // One clock for the cycle: towards a shock while the economy is normal, towards its end
+    // during one.
+    const double hazard = s.economy_shock ? monthly_hazard(p.economy_shock_end_rate, s.shock_ends)
+                                          : monthly_hazard(p.economy_shock_rate, s.shock_begins);
+    if (clock_runs_out(s.business_cycle_clock, hazard)) {
+        s.economy_shock = !s.economy_shock;
+        c.log.add(
+            t, s.economy_shock ? EventKind::economic_shock_began : EventKind::economic_shock_ended);
+        s.business_cycle_clock =
+            c.rng.exponential(DrawPurpose::business_cycle, static_cast<std::uint32_t>(t), 0);
     }
 
     double total = 0.0;

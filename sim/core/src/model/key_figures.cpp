@@ -116,12 +116,21 @@ void coordinator_departs(SimulationState& s, const StepContext& c, int intervent
 void update_key_figures(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto t = static_cast<std::uint32_t>(s.month);
-    const double hazard = monthly_probability(p.key_figure_turnover, s.key_figure_departure);
+    const double hazard = yearly_hazard(p.key_figure_turnover, s.key_figure_departure);
     auto& a = s.partners;
-    c.rng.uniforms(DrawPurpose::key_figure_departure, t, 0, a.size(), s.draws.data());
+    // Every active partner's clock runs down; a month without a departure (most of them) draws
+    // nothing.
+    bool any = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a.active[i] && s.draws[i] < hazard) {
+        const double left = a.active[i] ? a.key_figure_clock[i] - hazard : a.key_figure_clock[i];
+        a.key_figure_clock[i] = left;
+        any = any || left <= 0.0;
+    }
+    for (std::size_t i = 0; any && i < a.size(); ++i) {
+        if (a.active[i] && a.key_figure_clock[i] <= 0.0) {
             key_figure_leaves(s, c, i);
+            a.key_figure_clock[i] = c.rng.exponential(DrawPurpose::key_figure_departure, t,
+                                                      static_cast<std::uint32_t>(i));
         }
     }
 
@@ -130,13 +139,13 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     }
 
     if (s.effects.coordinator) {
-        const double departure =
-            monthly_probability(p.coordinator_turnover, s.coordinator_departure);
         if (s.coordinator_present &&
-            c.rng.bernoulli(departure, DrawPurpose::coordinator_departure, t, 0)) {
+            clock_runs_out(s.coordinator_clock,
+                           yearly_hazard(p.coordinator_turnover, s.coordinator_departure))) {
             // The person leaves; the role continues after a vacancy.
             coordinator_departs(s, c, -1);
             s.coordinator_vacant_until = s.month + static_cast<int>(p.coordinator_vacancy_months);
+            s.coordinator_clock = c.rng.exponential(DrawPurpose::coordinator_departure, t, 0);
         } else if (!s.coordinator_present && s.month >= s.coordinator_vacant_until) {
             s.coordinator_present = true;
             c.log.add(s.month, EventKind::coordinator_arrived);

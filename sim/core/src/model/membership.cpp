@@ -56,6 +56,9 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     if (c.result.month_self_sustaining >= 0) {
         barrier = 1.0 - (1.0 - barrier) * (1.0 - p.flywheel_exit_protection);
     }
+    const double returns_hazard = monthly_hazard(1.0 - barrier, s.returns_exit);
+    const double low_commitment_hazard =
+        monthly_hazard(p.exit_hazard * (1.0 - barrier), s.partner_exit);
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (!a.active[i]) {
             continue;
@@ -73,7 +76,7 @@ void decide_exits(SimulationState& s, const StepContext& c) {
             a.low_return_months[i] =
                 a.perceived_return[i] < p.exit_utilitair_return ? a.low_return_months[i] + 1 : 0;
             if (a.low_return_months[i] >= p.exit_utilitair_patience &&
-                c.rng.bernoulli(1.0 - barrier, DrawPurpose::partner_exit, t, idx, 1)) {
+                clock_runs_out(a.returns_exit_clock[i], returns_hazard)) {
                 remove_partner(s, c, i, EventKind::utilitair_left_for_returns);
                 continue;
             }
@@ -84,7 +87,7 @@ void decide_exits(SimulationState& s, const StepContext& c) {
             continue;
         }
         if (a.commitment[i] < p.exit_commitment_threshold &&
-            c.rng.bernoulli(p.exit_hazard * (1.0 - barrier), DrawPurpose::partner_exit, t, idx)) {
+            clock_runs_out(a.exit_clock[i], low_commitment_hazard)) {
             remove_partner(s, c, i, EventKind::partner_left);
         }
     }

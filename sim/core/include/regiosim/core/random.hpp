@@ -54,6 +54,11 @@ class RandomStream {
         return uniform(purpose, month, index, sub) < p;
     }
 
+    /// Exponential with rate 1, −ln u of one uniform, with the portable logarithm of
+    /// portable_math.hpp: the threshold of a hazard clock (docs/ODD.md §4.9).
+    [[nodiscard]] double exponential(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                                     std::uint32_t sub = 0) const noexcept;
+
     /// Standard normal by the Box–Muller transform of one Philox block, with the portable log and
     /// cosine of portable_math.hpp, so that the value is the same on every CPU.
     [[nodiscard]] double normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,

@@ -37,7 +37,11 @@ struct PartnerArrays {
     std::vector<double> returned;  ///< offensief bookkeeping: cumulative return
     std::vector<int> months_active;
     std::vector<int> low_return_months;
-    std::vector<unsigned char> attends;  ///< scratch: attends this month's meeting
+    /// Hazard clocks (docs/ODD.md §4.9): what is left of each threshold before the event.
+    std::vector<double> key_figure_clock;    ///< the partner's key figure leaves
+    std::vector<double> exit_clock;          ///< leaves for low commitment (§7.10 rule 4)
+    std::vector<double> returns_exit_clock;  ///< a utilitair partner leaves for returns (rule 2)
+    std::vector<unsigned char> attends;      ///< scratch: attends this month's meeting
     // What the style fixes for the whole run, read by loops that treat every partner alike.
     std::vector<double> return_sensitivity;           ///< how far commitment follows own returns
     std::vector<unsigned char> tires_of_giving_more;  ///< all styles but overstijgend
@@ -80,11 +84,12 @@ enum class RowSumsHeld : unsigned char {
     plain_and_weighted,  ///< and row_weighted_sum, weighted by partners' prev_contribution
 };
 
-/// A monthly probability remembered with the yearly one it came from: the conversion takes a
-/// power, and the yearly rates rarely change between months (only tests change them).
-struct MonthlyProbability {
-    double yearly = -1.0;
-    double monthly = 0.0;
+/// A hazard clock's monthly hazard remembered with the probability it came from: the conversion
+/// takes a logarithm (and, for a yearly rate, a power), and the probabilities rarely change between
+/// months.
+struct HazardMemo {
+    double probability = -1.0;
+    double hazard = 0.0;
 };
 
 /// An active partner j as the trust update reads it: its column of the matrix and what the rule
@@ -173,8 +178,15 @@ struct SimulationState {
     int deadlock_months = 0;
     int flywheel_months = 0;
 
-    MonthlyProbability key_figure_departure;
-    MonthlyProbability coordinator_departure;
+    /// Hazard clocks of the collaboration (docs/ODD.md §4.9): what is left of each threshold.
+    double coordinator_clock = 0.0;     ///< the coordinator (the person) leaves
+    double business_cycle_clock = 0.0;  ///< a shock begins, or the shock ends
+    HazardMemo key_figure_departure;
+    HazardMemo coordinator_departure;
+    HazardMemo partner_exit;
+    HazardMemo returns_exit;
+    HazardMemo shock_begins;
+    HazardMemo shock_ends;
 
     ActiveEffects effects;
     std::vector<InterventionRuntime> interventions;

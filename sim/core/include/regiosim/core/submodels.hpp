@@ -70,7 +70,20 @@ void refresh_means(SimulationState& s);
 
 /// Monthly probability from a yearly one.
 [[nodiscard]] double monthly_probability(double yearly) noexcept;
-/// The same, converted again only when `yearly` differs from the one remembered in `memo`.
-[[nodiscard]] double monthly_probability(double yearly, MonthlyProbability& memo) noexcept;
+
+/// The monthly hazard −ln(1 − p) of a monthly probability p (0 for p ≤ 0, +∞ for p ≥ 1): a hazard
+/// clock that runs down by it fires this month with probability p exactly (docs/ODD.md §4.9).
+[[nodiscard]] double monthly_hazard(double p) noexcept;
+/// The same, computed again only when `p` differs from the one remembered in `memo`.
+[[nodiscard]] double monthly_hazard(double p, HazardMemo& memo) noexcept;
+/// The monthly hazard of a yearly probability, remembered in `memo` with the yearly one.
+[[nodiscard]] double yearly_hazard(double yearly, HazardMemo& memo) noexcept;
+
+/// One month at risk of a hazard clock's event: runs the clock down by `hazard`; true when it has
+/// run out, i.e. the event happens this month (the caller then draws the next threshold).
+[[nodiscard]] inline bool clock_runs_out(double& clock, double hazard) noexcept {
+    clock -= hazard;
+    return clock <= 0.0;
+}
 
 }  // namespace regiosim::model
