@@ -33,7 +33,8 @@ std::vector<double> contributions(bool coordinator, double intensity) {
     s.effects.coordinator_intensity = intensity;
     auto c = h.context();
     model::decide_contributions(s, c);
-    return s.partners.contribution;
+    const auto& given = s.partners.contribution;
+    return {given.begin(), given.begin() + static_cast<std::ptrdiff_t>(s.partners.size())};
 }
 
 }  // namespace

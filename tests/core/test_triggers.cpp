@@ -1,4 +1,5 @@
 // Triggered interventions: noticed with a lag (shorter with monitoring), cooldown, max_firings.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <vector>
@@ -142,7 +143,7 @@ TEST_CASE("a triggered revival meeting lifts commitment by a share of the gap", 
         st.month = m;
         model::update_interventions(st, c);
     }
-    CHECK(st.partners.commitment == before);
+    CHECK(std::equal(before.begin(), before.end(), st.partners.commitment.begin()));
     st.month = 6;
     model::update_interventions(st, c);
     for (std::size_t i = 0; i < before.size(); ++i) {

@@ -25,34 +25,41 @@ double regional_climate(const RandomStream& rng) {
 
 }  // namespace
 
-void PartnerArrays::resize(std::size_t n) {
+void PartnerArrays::resize(std::size_t n, std::size_t stride) {
     style.resize(n);
     type.resize(n);
     sector.resize(n);
     join_month.resize(n);
-    joined.resize(n);
-    active.resize(n);
-    kartrekker.resize(n);
-    team_member.resize(n);
-    alignment.resize(n);
-    capacity.resize(n);
-    effective_capacity.resize(n);
-    commitment.resize(n);
-    expertise.resize(n);
-    contribution.resize(n);
-    prev_contribution.resize(n);
-    perceived_return.resize(n);
-    instant_return.resize(n);
-    invested.resize(n);
-    returned.resize(n);
-    months_active.resize(n);
-    low_return_months.resize(n);
-    attends.resize(n);
-    return_sensitivity.resize(n);
-    tires_of_giving_more.resize(n);
-    key_figure_clock.resize(n);
-    exit_clock.resize(n);
-    returns_exit_clock.resize(n);
+    for (auto* lane : {&joined,
+                       &active,
+                       &kartrekker,
+                       &team_member,
+                       &alignment,
+                       &capacity,
+                       &effective_capacity,
+                       &commitment,
+                       &expertise,
+                       &contribution,
+                       &prev_contribution,
+                       &perceived_return,
+                       &instant_return,
+                       &invested,
+                       &returned,
+                       &months_active,
+                       &low_return_months,
+                       &key_figure_clock,
+                       &exit_clock,
+                       &returns_exit_clock,
+                       &attends,
+                       &return_sensitivity,
+                       &tires_of_giving_more,
+                       &utilitair,
+                       &offensief,
+                       &held_by_agreements,
+                       &contribution_base,
+                       &contribution_slope}) {
+        lane->assign(stride, 0.0);
+    }
 }
 
 Simulation::Simulation(const Scenario& scenario, const Arm& arm)
@@ -60,17 +67,18 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     interventions_ = scenario.interventions;
     interventions_.insert(interventions_.end(), arm.interventions.begin(), arm.interventions.end());
     const auto n = scenario.partners.size();
-    state_.partners.resize(n);
     state_.trust.resize(n);
     // The pair loops read and write whole blocks of rows, padding included.
     const std::size_t stride = state_.trust.stride();
+    state_.partners.resize(n, stride);
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
-    state_.draws.resize(n);
+    state_.scratch.resize(stride);
     state_.trusted.resize(n);
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
-                       &lanes.final_slope, &lanes.final_offset, &lanes.root_share, &lanes.active,
+                       &lanes.final_slope, &lanes.final_offset, &lanes.given, &lanes.conflict_part,
+                       &lanes.conflict_part_rival, &lanes.attends, &lanes.root_share, &lanes.active,
                        &lanes.sector}) {
         lane->assign(stride, 0.0F);
     }
@@ -195,6 +203,13 @@ void Simulation::initialise_partners() {
         a.attends[i] = 0;
         a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
         a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;
+        a.utilitair[i] = spec.style == Style::utilitair ? 1 : 0;
+        a.offensief[i] = spec.style == Style::offensief ? 1 : 0;
+        a.held_by_agreements[i] =
+            spec.style == Style::defensief || spec.style == Style::utilitair ? 1 : 0;
+        const auto rule = model::contribution_rule(spec.style, a.alignment[i], p);
+        a.contribution_base[i] = rule.base;
+        a.contribution_slope[i] = rule.slope;
         // A partner that is no school is nobody's rival: a sector of its own.
         state_.lanes.sector[i] =
             a.sector[i] != 0 ? static_cast<float>(a.sector[i]) : -static_cast<float>(i + 1);
@@ -203,7 +218,7 @@ void Simulation::initialise_partners() {
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
     const auto n = static_cast<Eigen::Index>(a.size());
     // One normal per ordered pair: the largest share of a run's draws, so drawn row by row.
-    double* normals = state_.draws.data();
+    double* normals = state_.scratch.data();
     for (Eigen::Index i = 0; i < n; ++i) {
         rng_.normals(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(i), a.size(),
                      normals);

@@ -32,6 +32,10 @@ struct VectorType<float, 16> {
     using type = float __attribute__((vector_size(16)));
 };
 template <>
+struct VectorType<float, 8> {
+    using type = float __attribute__((vector_size(8)));
+};
+template <>
 struct VectorType<double, 64> {
     using type = double __attribute__((vector_size(64)));
 };
@@ -84,6 +88,34 @@ template <class B>
 [[gnu::always_inline]] inline void store_as_doubles(double* at, B b) noexcept {
     const auto wide = __builtin_convertvector(b, VectorOf<double, 2 * sizeof(B)>);
     std::memcpy(at, &wide, sizeof wide);
+}
+
+// A Block of doubles rounded to floats and stored.
+template <class B>
+[[gnu::always_inline]] inline void store_as_floats(float* at, B b) noexcept {
+    const auto narrow = __builtin_convertvector(b, VectorOf<float, sizeof(B) / 2>);
+    std::memcpy(at, &narrow, sizeof narrow);
+}
+
+// √ of every lane (GCC turns the loop into one vector square root; IEEE √ is correctly rounded,
+// so every width gives the same bits).
+template <class B>
+[[gnu::always_inline]] inline B square_root(B b) noexcept {
+    B root;
+    for (std::size_t k = 0; k < lanes_of<B>; ++k) {
+        root[k] = __builtin_sqrt(b[k]);
+    }
+    return root;
+}
+
+// The largest lane of a Block (order does not matter to a maximum).
+template <class B>
+[[gnu::always_inline]] inline element_of<B> largest_lane(B b) noexcept {
+    element_of<B> largest = b[0];
+    for (std::size_t k = 1; k < lanes_of<B>; ++k) {
+        largest = largest < b[k] ? b[k] : largest;
+    }
+    return largest;
 }
 
 // Lane by lane: 0.0 + x would turn -0.0 into +0.0.

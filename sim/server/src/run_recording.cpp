@@ -27,7 +27,8 @@ MonthFrame frame_of(const SimulationState& s, int max_edges) {
     f.funding = s.funding;
     f.phase = s.phase;
     const auto n = s.partners.size();
-    f.commitment = s.partners.commitment;
+    f.commitment.assign(s.partners.commitment.begin(),
+                        s.partners.commitment.begin() + static_cast<std::ptrdiff_t>(n));
     f.status.resize(n);
     std::vector<int> active;
     for (std::size_t i = 0; i < n; ++i) {

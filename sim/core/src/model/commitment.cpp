@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "../vector_clones.hpp"
+#include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -25,44 +25,60 @@ struct CommitmentTerms {
     bool revival;
 };
 
-// One partner's commitment and expertise, for every partner at once: each rule's term is
-// computed for all and kept where it applies (styles, activity), so that the loop vectorises;
-// a term that does not apply is left out of the sum, not added as zero, so every value is
-// bit-identical to the rule applied partner by partner.
-REGIOSIM_VECTOR_CLONES void update_partners(const CommitmentTerms& k, const PartnerArrays& a,
-                                            const double* row_sum, std::size_t n,
-                                            double* __restrict commitment,
-                                            double* __restrict expertise) {
-    const bool others = k.others > 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double m = commitment[i];
-        const double c = a.contribution[i];
-        const double own_trust = others ? row_sum[i] / k.others : 0.0;
-        const double others_mean = others ? (k.total_contribution - c) / k.others : 0.0;
-        const double other_kartrekkers = k.kartrekkers - (a.kartrekker[i] ? 1.0 : 0.0);
+// Every partner's commitment and expertise at once, in whole vector blocks of the padded lanes:
+// each rule's term is computed for all and kept where it applies (styles, activity), so that the
+// loop has no branches; a term that does not apply is left out of the sum, not added as zero, so
+// every value is bit-identical to the rule applied partner by partner.
+struct UpdatePartners {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const CommitmentTerms& k, PartnerArrays& a,
+                                           const double* row_sum_in) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict row_sum = row_sum_in;
+        const double* __restrict active = a.active.data();
+        const double* __restrict given = a.contribution.data();
+        const double* __restrict kartrekker = a.kartrekker.data();
+        const double* __restrict sensitivity = a.return_sensitivity.data();
+        const double* __restrict perceived = a.perceived_return.data();
+        const double* __restrict tires = a.tires_of_giving_more.data();
+        const double* __restrict alignment = a.alignment.data();
+        double* __restrict commitment = a.commitment.data();
+        double* __restrict expertise = a.expertise.data();
+        const D zero = {};
+        const D one = zero + 1.0;
+        const bool others = k.others > 0.0;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const D m = load_block<D>(commitment + i);
+            const D c = load_block<D>(given + i);
+            const D own_trust = others ? load_block<D>(row_sum + i) / k.others : zero;
+            const D others_mean = others ? (k.total_contribution - c) / k.others : zero;
+            const D other_kartrekkers = k.kartrekkers - load_block<D>(kartrekker + i);
 
-        double dm =
-            k.return_gain * a.return_sensitivity[i] * (a.perceived_return[i] - k.return_reference);
-        dm += k.intention_pull * (1.0 - m);
-        dm += others ? k.kartrekker_pull * other_kartrekkers / k.others * (1.0 - m) : 0.0;
-        dm += k.trust_gain * (own_trust - 0.5);
-        dm -= k.decay * m;
-        // Conditional cooperators tire of giving more than others (Fischbacher & Gächter 2010).
-        const double excess = c - others_mean;
-        const double frustrated = dm - k.frustration * (0.0 < excess ? excess : 0.0);
-        dm = a.tires_of_giving_more[i] ? frustrated : dm;
-        dm -= k.conflict_erosion * (1.0 - a.alignment[i]);
-        const double revived = dm + k.revival_gain * (1.0 - m);
-        dm = k.revival ? revived : dm;
-        double next = m + dm;  // std::clamp(next, 0.0, 1.0), spelt branch-free
-        next = next < 0.0 ? 0.0 : next;
-        next = 1.0 < next ? 1.0 : next;
-        const bool active = a.active[i] != 0;
-        commitment[i] = active ? next : m;
-        const double e = expertise[i];
-        expertise[i] = active ? e + k.expertise_growth * c * (1.0 - e) : e;
+            D dm = k.return_gain * load_block<D>(sensitivity + i) *
+                   (load_block<D>(perceived + i) - k.return_reference);
+            dm += k.intention_pull * (1.0 - m);
+            dm += others ? k.kartrekker_pull * other_kartrekkers / k.others * (1.0 - m) : zero;
+            dm += k.trust_gain * (own_trust - 0.5);
+            dm -= k.decay * m;
+            // Conditional cooperators tire of giving more than others (Fischbacher & Gächter
+            // 2010).
+            const D excess = c - others_mean;
+            const D frustrated = dm - k.frustration * (0.0 < excess ? excess : zero);
+            dm = load_block<D>(tires + i) != 0.0 ? frustrated : dm;
+            dm -= k.conflict_erosion * (1.0 - load_block<D>(alignment + i));
+            if (k.revival) {
+                dm += k.revival_gain * (1.0 - m);
+            }
+            D next = m + dm;  // std::clamp(next, 0.0, 1.0), branch-free
+            next = next < 0.0 ? zero : next;
+            next = 1.0 < next ? one : next;
+            const auto is_active = load_block<D>(active + i) != 0.0;
+            store_block(commitment + i, is_active ? next : m);
+            const D e = load_block<D>(expertise + i);
+            store_block(expertise + i, is_active ? e + k.expertise_growth * c * (1.0 - e) : e);
+        }
     }
-}
+};
 
 }  // namespace
 
@@ -110,7 +126,7 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     k.total_contribution = total_contribution;
     k.kartrekkers = kartrekkers;
     k.others = active - 1;
-    update_partners(k, a, s.row_sum.data(), n, a.commitment.data(), a.expertise.data());
+    dispatch_by_isa<UpdatePartners>(k, a, s.row_sum.data());
 }
 
 }  // namespace regiosim::model

@@ -1,82 +1,129 @@
 #include <algorithm>
 
+#include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
 
 namespace {
 
-// What a style gives as a share of capacity, before commitment and the interest game
-// (Jonsson & Jonsson 2025 linear rules; seed 001 styles).
-double style_rule(Style style, double others_plain, double others_by_trust, double return_index,
-                  double alignment, const ModelParameters& p) {
-    switch (style) {
-        case Style::defensief:
-            return p.style_defensief_base + p.style_defensief_slope * others_plain;
-        case Style::utilitair: {
-            const double sure_gain =
-                std::min(1.0, return_index / p.style_utilitair_required_return);
-            return (p.style_utilitair_base + p.style_utilitair_slope * others_by_trust) * sure_gain;
+// This month's terms of the contribution rule that are the same for every partner.
+struct ContributionTerms {
+    double total;   // what the active partners gave last month
+    double others;  // active partners besides the one deciding
+    double required_return;
+    double willingness_floor;
+    double conflict;
+    double crowding;
+    double agreement_floor;  // agreements.level · agreements.compliance
+    double team_focus;
+    bool agreements;
+    bool team_working;
+};
+
+// Every partner's contribution at once, in whole vector blocks of the padded lanes: each term is
+// computed for all partners and kept where it applies (style, activity), so that the loop has no
+// branches. The style's rule is base + slope · others, times the utilitair partner's sure gain
+// (docs/ODD.md §7.5); for the other styles the factor is 1 and `others` the plain mean, which
+// gives the same bits as the rule written style by style.
+struct DecideContributions {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const ContributionTerms& k, PartnerArrays& a,
+                                           const double* row_sum, const double* row_weighted_sum) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = a.active.data();
+        const double* __restrict given = a.prev_contribution.data();
+        const double* __restrict utilitair = a.utilitair.data();
+        const double* __restrict base = a.contribution_base.data();
+        const double* __restrict slope = a.contribution_slope.data();
+        const double* __restrict perceived = a.perceived_return.data();
+        const double* __restrict commitment = a.commitment.data();
+        const double* __restrict alignment = a.alignment.data();
+        const double* __restrict held = a.held_by_agreements.data();
+        const double* __restrict member = a.team_member.data();
+        double* __restrict contribution = a.contribution.data();
+        const D zero = {};
+        const D one = zero + 1.0;
+        const bool several = k.others > 0.0;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const D plain = several ? (k.total - load_block<D>(given + i)) / k.others : zero;
+            // Give and take partner by partner: a utilitair partner counts the others as much
+            // as it trusts them.
+            const D weights = load_block<D>(row_sum + i);
+            const D by_trust = weights > 0.0 ? load_block<D>(row_weighted_sum + i) / weights : zero;
+            const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0;
+            const D others = weighs_by_trust ? by_trust : plain;
+            const D ratio = load_block<D>(perceived + i) / k.required_return;
+            const D sure_gain =
+                weighs_by_trust ? (ratio < one ? ratio : one) : one;  // std::min(1, ratio)
+            D x = (load_block<D>(base + i) + load_block<D>(slope + i) * others) * sure_gain;
+            x = x < 0.0 ? zero : x;  // std::clamp(x, 0, 1), branch-free
+            x = 1.0 < x ? one : x;
+            const D willingness =
+                k.willingness_floor + (1.0 - k.willingness_floor) * load_block<D>(commitment + i);
+            // Interests that are not arranged make partners hold back (seed 001).
+            const D holdback = 1.0 - k.conflict * (1.0 - load_block<D>(alignment + i));
+            x = x * (willingness * holdback * k.crowding);
+            if (k.agreements) {
+                const D floor = k.agreement_floor * willingness;
+                const D bound = x < floor ? floor : x;  // std::max(x, floor)
+                x = load_block<D>(held + i) != 0.0 ? bound : x;
+            }
+            if (k.team_working) {
+                x = load_block<D>(member + i) != 0.0 ? x + k.team_focus * (1.0 - x) : x;
+            }
+            x = x < 0.0 ? zero : x;
+            x = 1.0 < x ? one : x;
+            store_block(contribution + i, load_block<D>(active + i) != 0.0 ? x : zero);
         }
-        case Style::offensief:
-            return p.style_offensief_invest * (0.5 + 0.5 * alignment);
-        case Style::overstijgend:
-            return p.style_overstijgend_base + p.style_overstijgend_slope * others_plain;
     }
-    return 0.0;
-}
+};
 
 }  // namespace
+
+ContributionRule contribution_rule(Style style, double alignment,
+                                   const ModelParameters& p) noexcept {
+    // Jonsson & Jonsson 2025 linear rules; seed 001 styles. The utilitair partner's base and
+    // slope are multiplied by its sure gain (DecideContributions).
+    switch (style) {
+        case Style::defensief:
+            return {p.style_defensief_base, p.style_defensief_slope};
+        case Style::utilitair:
+            return {p.style_utilitair_base, p.style_utilitair_slope};
+        case Style::offensief:
+            return {p.style_offensief_invest * (0.5 + 0.5 * alignment), 0.0};
+        case Style::overstijgend:
+            return {p.style_overstijgend_base, p.style_overstijgend_slope};
+    }
+    return {0.0, 0.0};
+}
 
 void decide_contributions(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
-    const auto n = a.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        a.prev_contribution[i] = a.contribution[i];
-    }
+    a.prev_contribution = a.contribution;
+    // In index order: the sum is part of the model's definition (docs/ODD.md §7, Numerics).
     double total = 0.0;
-    for (std::size_t j = 0; j < n; ++j) {
-        total += a.active[j] ? a.prev_contribution[j] : 0.0;
+    for (std::size_t j = 0; j < a.size(); ++j) {
+        total += a.active[j] != 0.0 ? a.prev_contribution[j] : 0.0;
     }
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
         sum_trust_rows(s, true);
     }
-    const bool team_working = s.effects.team && s.team_leader >= 0;
-    const double crowding = s.coordinator_present
-                                ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
-                                : 1.0;
-
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!a.active[i]) {
-            a.contribution[i] = 0.0;
-            continue;
-        }
-        const double others_plain =
-            s.n_active > 1 ? (total - a.prev_contribution[i]) / (s.n_active - 1) : 0.0;
-        double others_by_trust = others_plain;
-        if (a.style[i] == Style::utilitair) {
-            // Give and take partner by partner: others count as much as they are trusted.
-            const double weights = s.row_sum[i];
-            others_by_trust = weights > 0.0 ? s.row_weighted_sum[i] / weights : 0.0;
-        }
-        double x = std::clamp(style_rule(a.style[i], others_plain, others_by_trust,
-                                         a.perceived_return[i], a.alignment[i], p),
-                              0.0, 1.0);
-        const double willingness =
-            p.style_willingness_floor + (1.0 - p.style_willingness_floor) * a.commitment[i];
-        // Interests that are not arranged make partners hold back (seed 001).
-        const double holdback = 1.0 - s.conflict * (1.0 - a.alignment[i]);
-        x *= willingness * holdback * crowding;
-        if (s.effects.agreements &&
-            (a.style[i] == Style::defensief || a.style[i] == Style::utilitair)) {
-            x = std::max(x, p.agreements_level * p.agreements_compliance * willingness);
-        }
-        if (team_working && a.team_member[i]) {
-            x += p.team_member_focus * (1.0 - x);
-        }
-        a.contribution[i] = std::clamp(x, 0.0, 1.0);
-    }
+    ContributionTerms k{};
+    k.total = total;
+    k.others = s.n_active - 1;
+    k.required_return = p.style_utilitair_required_return;
+    k.willingness_floor = p.style_willingness_floor;
+    k.conflict = s.conflict;
+    k.crowding = s.coordinator_present
+                     ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
+                     : 1.0;
+    k.agreement_floor = p.agreements_level * p.agreements_compliance;
+    k.team_focus = p.team_member_focus;
+    k.agreements = s.effects.agreements;
+    k.team_working = s.effects.team && s.team_leader >= 0;
+    dispatch_by_isa<DecideContributions>(k, a, s.row_sum.data(), s.row_weighted_sum.data());
 }
 
 }  // namespace regiosim::model

@@ -52,6 +52,88 @@ struct ShareSuccess {
     }
 };
 
+// Each active partner's part of the joint effort this month into `terms` (0 for the others), and
+// the largest contribution.
+struct EffortTerms {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(double expertise_weight, const PartnerArrays& a,
+                                           double* terms_out, double& max_contribution) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = a.active.data();
+        const double* __restrict given = a.contribution.data();
+        const double* __restrict capacity = a.effective_capacity.data();
+        const double* __restrict expertise = a.expertise.data();
+        double* __restrict terms = terms_out;
+        const D zero = {};
+        D largest = zero;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const auto is_active = load_block<D>(active + i) != 0.0;
+            const D c = load_block<D>(given + i);
+            const D skill =
+                (1.0 - expertise_weight) + expertise_weight * load_block<D>(expertise + i);
+            store_block(terms + i, is_active ? c * load_block<D>(capacity + i) * skill : zero);
+            largest = is_active && largest < c ? c : largest;
+        }
+        max_contribution = largest_lane(largest);
+    }
+};
+
+// The returns every active partner perceives this month (docs/ODD.md §7.6).
+struct UpdateReturns {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const ModelParameters& p, double result_return,
+                                           double subsidy_return, PartnerArrays& a) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = a.active.data();
+        const double* __restrict given = a.contribution.data();
+        const double* __restrict alignment = a.alignment.data();
+        double* __restrict instant_return = a.instant_return.data();
+        double* __restrict perceived = a.perceived_return.data();
+        double* __restrict invested = a.invested.data();
+        double* __restrict returned = a.returned.data();
+        const D one = D{} + 1.0;
+        const double subsidy_part = p.returns_subsidy_weight * subsidy_return;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const auto is_active = load_block<D>(active + i) != 0.0;
+            const D served = load_block<D>(alignment + i) * result_return;
+            const D instant =
+                (1.0 - p.returns_subsidy_weight) * (served < one ? served : one) + subsidy_part;
+            const D before = load_block<D>(perceived + i);
+            const D out = load_block<D>(invested + i);
+            const D back = load_block<D>(returned + i);
+            store_block(instant_return + i,
+                        is_active ? instant : load_block<D>(instant_return + i));
+            store_block(perceived + i,
+                        is_active ? before + p.returns_smoothing * (instant - before) : before);
+            store_block(invested + i, is_active ? out + load_block<D>(given + i) : out);
+            store_block(returned + i, is_active ? back + instant : back);
+        }
+    }
+};
+
+// Those who contributed see a success as theirs: commitment grows with the share of the largest
+// contribution, and the pair loop (ShareSuccess) reads √share in a float lane.
+struct ShareSuccessLanes {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(double commitment_gain, double max_contribution,
+                                           PartnerArrays& a, float* active_lane,
+                                           float* root_share) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = a.active.data();
+        const double* __restrict given = a.contribution.data();
+        double* __restrict commitment = a.commitment.data();
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const D is = load_block<D>(active + i);
+            const D share = load_block<D>(given + i) / max_contribution;
+            store_as_floats(active_lane + i, is);
+            store_as_floats(root_share + i, square_root(share));
+            const D m = load_block<D>(commitment + i);
+            const D gained = m + commitment_gain * (0.5 + 0.5 * share) * (1.0 - m);
+            store_block(commitment + i, is != 0.0 ? gained : m);
+        }
+    }
+};
+
 void celebrate_success(SimulationState& s, const StepContext& c, double max_contribution) {
     const auto& p = c.p;
     auto& a = s.partners;
@@ -63,20 +145,11 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
     if (max_contribution <= 0.0) {
         return;
     }
-    const auto n = a.size();
     auto& lanes = s.lanes;
-    for (std::size_t i = 0; i < n; ++i) {
-        lanes.active[i] = a.active[i] ? 1.0F : 0.0F;
-        // Those who contributed see the success as theirs.
-        const double share = a.contribution[i] / max_contribution;
-        lanes.root_share[i] = static_cast<float>(std::sqrt(share));
-        if (a.active[i]) {
-            a.commitment[i] +=
-                p.success_commitment_gain * (0.5 + 0.5 * share) * (1.0 - a.commitment[i]);
-        }
-    }
+    dispatch_by_isa<ShareSuccessLanes>(p.success_commitment_gain, max_contribution, a,
+                                       lanes.active.data(), lanes.root_share.data());
     dispatch_by_isa<ShareSuccess>(static_cast<float>(p.success_trust_gain), lanes.root_share.data(),
-                                  lanes.active.data(), n, s.trust);
+                                  lanes.active.data(), a.size(), s.trust);
     s.row_sums = RowSumsHeld::stale;
 }
 
@@ -85,16 +158,12 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
 void produce_results(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
-    double effort = 0.0;
     double max_contribution = 0.0;
+    dispatch_by_isa<EffortTerms>(p.output_expertise_weight, a, s.scratch.data(), max_contribution);
+    // In index order: the sum is part of the model's definition (docs/ODD.md §7, Numerics).
+    double effort = 0.0;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a.active[i]) {
-            continue;
-        }
-        const double skill =
-            (1.0 - p.output_expertise_weight) + p.output_expertise_weight * a.expertise[i];
-        effort += a.contribution[i] * a.effective_capacity[i] * skill;
-        max_contribution = std::max(max_contribution, a.contribution[i]);
+        effort += s.scratch[i];
     }
     if (s.coordinator_present) {
         effort += p.coordinator_own_work * s.effects.coordinator_intensity;
@@ -121,18 +190,7 @@ void produce_results(SimulationState& s, const StepContext& c) {
     const double subsidy_return =
         s.n_active > 0 ? std::min(1.0, s.funding / (s.n_active * p.returns_subsidy_per_partner))
                        : 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a.active[i]) {
-            continue;
-        }
-        const double instant =
-            (1.0 - p.returns_subsidy_weight) * std::min(1.0, a.alignment[i] * result_return) +
-            p.returns_subsidy_weight * subsidy_return;
-        a.instant_return[i] = instant;
-        a.perceived_return[i] += p.returns_smoothing * (instant - a.perceived_return[i]);
-        a.invested[i] += a.contribution[i];
-        a.returned[i] += instant;
-    }
+    dispatch_by_isa<UpdateReturns>(p, result_return, subsidy_return, a);
 }
 
 }  // namespace regiosim::model

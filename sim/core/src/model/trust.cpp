@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
@@ -12,9 +13,9 @@ void draw_attendance(SimulationState& s, const StepContext& c) {
     // In a large network one meeting connects only part of it.
     const double reach = s.n_active > 0 ? std::min(1.0, c.p.size_meeting_group / s.n_active) : 0.0;
     c.rng.uniforms(DrawPurpose::meeting_attendance, static_cast<std::uint32_t>(s.month), 0,
-                   a.size(), s.draws.data());
+                   a.size(), s.scratch.data());
     for (std::size_t i = 0; i < a.size(); ++i) {
-        a.attends[i] = a.active[i] && s.draws[i] < reach * (0.5 + 0.5 * a.commitment[i]) ? 1 : 0;
+        a.attends[i] = a.active[i] && s.scratch[i] < reach * (0.5 + 0.5 * a.commitment[i]) ? 1 : 0;
         if (a.attends[i]) {
             a.commitment[i] += c.p.meetings_commitment_gain * (1.0 - a.commitment[i]);
         }
@@ -79,36 +80,43 @@ struct TrustingRows {
 // partner that attended this month's meeting (`met`) take the rule's other terms; rivalry is
 // told by equal sector lanes alone: partners that are no school have a sector lane of their own
 // (SimulationState::PairLanes::sector).
-template <bool Diagonal, bool Weighted, class B, class Mask>
+template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
 [[gnu::always_inline]] inline void update_pair_block(const PairTerms<B>& rule,
                                                      const TrustingRows<B>& rows, Mask active,
-                                                     const TrustedColumn& j, float* at, B& sum,
+                                                     const SimulationState::PairLanes& lanes,
+                                                     const TrustedColumn& column, float* at, B& sum,
                                                      B& weighted) {
     const B zero = {};
+    const std::size_t j = column.column;
+    const float given = lanes.given[j];
     const B before = load_block<B>(at);
     // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
-    const auto kept = rows.expected <= j.given;
-    const B broken_slope = rule.broken_slope + rows.erosion * j.given;
+    const auto kept = rows.expected <= given;
+    const B broken_slope = rule.broken_slope + rows.erosion * given;
     B t;
-    if (j.rivals) {
-        const auto rival = rows.sector == j.sector;
+    if (column.rivals) {
+        const auto rival = rows.sector == lanes.sector[j];
         const B slope = kept ? (rival ? rule.kept_slope_rival : rule.kept_slope) : broken_slope;
         const B gain = kept ? (rival ? rule.kept_gain_rival : rule.kept_gain) : zero;
-        const B conflict =
-            rival ? rows.conflict_rival + j.conflict_part_rival : rows.conflict + j.conflict_part;
+        const B conflict = rival ? rows.conflict_rival + lanes.conflict_part_rival[j]
+                                 : rows.conflict + lanes.conflict_part[j];
         t = (before * slope + gain) * conflict;
     } else {
         const B slope = kept ? rule.kept_slope : broken_slope;
         const B gain = kept ? rule.kept_gain : zero;
-        t = (before * slope + gain) * (rows.conflict + j.conflict_part);
+        t = (before * slope + gain) * (rows.conflict + lanes.conflict_part[j]);
     }
-    t = j.met ? t * rows.final_slope + rows.final_offset : t * rule.fade_slope + rule.fade_offset;
+    if (Meeting && lanes.attends[j] != 0.0F) {
+        t = t * rows.final_slope + rows.final_offset;
+    } else {
+        t = t * rule.fade_slope + rule.fade_offset;
+    }
     t = t > 0.0F ? t : zero;  // std::clamp as a max and a min, branch-free
     const B one = zero + 1.0F;
     t = t < one ? t : one;
     B after = active ? t : before;
     if constexpr (Diagonal) {
-        const auto own = rows.index == j.index;
+        const auto own = rows.index == lanes.index[j];
         store_block(at, own ? before : after);
         after = own ? zero : after;
     } else {
@@ -116,7 +124,7 @@ template <bool Diagonal, bool Weighted, class B, class Mask>
     }
     sum = sum + after;
     if constexpr (Weighted) {
-        weighted = weighted + after * j.given;
+        weighted = weighted + after * given;
     }
 }
 
@@ -129,7 +137,7 @@ template <bool Diagonal, bool Weighted, class B, class Mask>
 // The row sums come out of the same loop: row i receives the new values of the active columns
 // j != i in increasing j, exactly the additions sum_trust_rows makes, so every sum is
 // bit-identical to summing the new matrix again.
-template <bool Weighted>
+template <bool Weighted, bool Meeting>
 struct UpdateMatrix {
     template <class Blocks>
     [[gnu::always_inline]] static void run(const PairRule& rule_in,
@@ -165,21 +173,75 @@ struct UpdateMatrix {
             B weighted = {};
             float* const rows_at = matrix + r;
             for (std::size_t k = 0; k < first_own; ++k) {
-                update_pair_block<false, Weighted>(rule, rows, active, columns[k],
-                                                   rows_at + columns[k].offset, sum, weighted);
+                update_pair_block<false, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                                                            rows_at + columns[k].offset, sum,
+                                                            weighted);
             }
             for (std::size_t k = first_own; k < past_own; ++k) {
-                update_pair_block<true, Weighted>(rule, rows, active, columns[k],
-                                                  rows_at + columns[k].offset, sum, weighted);
+                update_pair_block<true, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                                                           rows_at + columns[k].offset, sum,
+                                                           weighted);
             }
             for (std::size_t k = past_own; k < count; ++k) {
-                update_pair_block<false, Weighted>(rule, rows, active, columns[k],
-                                                   rows_at + columns[k].offset, sum, weighted);
+                update_pair_block<false, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                                                            rows_at + columns[k].offset, sum,
+                                                            weighted);
             }
             store_as_doubles(row_sum + r, sum);
             if constexpr (Weighted) {
                 store_as_doubles(weighted_sum + r, weighted);
             }
+        }
+    }
+};
+
+// This month's lanes of the pair loop, for every partner at once, computed in double precision
+// and rounded to the matrix's single precision: what partner i expects and how fast its trust
+// erodes (rows), what partner j gave and its part of the conflict factor (columns).
+struct PairLanesOfMonth {
+    struct Terms {
+        double reciprocity_norm;
+        double erosion;
+        double conflict;
+        double conflict_rival;
+        double conflict_half;
+        double conflict_half_rival;
+    };
+
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const Terms& k, const PartnerArrays& a,
+                                           SimulationState::PairLanes& lanes) {
+        using D = typename Blocks::PartnerBlock;
+        using F = VectorOf<float, sizeof(D) / 2>;
+        const double* __restrict contribution = a.contribution.data();
+        const double* __restrict alignment = a.alignment.data();
+        const double* __restrict active = a.active.data();
+        float* __restrict expected = lanes.expected.data();
+        float* __restrict erosion = lanes.erosion.data();
+        float* __restrict conflict = lanes.conflict.data();
+        float* __restrict conflict_rival = lanes.conflict_rival.data();
+        float* __restrict given = lanes.given.data();
+        float* __restrict conflict_part = lanes.conflict_part.data();
+        float* __restrict conflict_part_rival = lanes.conflict_part_rival.data();
+        float* __restrict active_lane = lanes.active.data();
+        const D least_normal = D{} + 0x1p-126;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const D c = load_block<D>(contribution + i);
+            const F expected_here = __builtin_convertvector(k.reciprocity_norm * c, F);
+            std::memcpy(expected + i, &expected_here, sizeof expected_here);
+            // Only read where c_j < ε_i, so ε_i > 0 there; the floor keeps η/ε finite even for an
+            // ε_i that is a denormal, where c_j · η/ε_i stays below η.
+            const D wide = __builtin_convertvector(expected_here, D);
+            store_as_floats(erosion + i, k.erosion / (wide < least_normal ? least_normal : wide));
+            // k = 1 − conflict · (1 − (a_i + a_j)/2), split into a part of i and a part of j.
+            const D align = load_block<D>(alignment + i);
+            store_as_floats(conflict + i, (1.0 - k.conflict) + k.conflict_half * align);
+            store_as_floats(conflict_rival + i,
+                            (1.0 - k.conflict_rival) + k.conflict_half_rival * align);
+            store_as_floats(given + i, c);
+            store_as_floats(conflict_part + i, k.conflict_half * align);
+            store_as_floats(conflict_part_rival + i, k.conflict_half_rival * align);
+            store_as_floats(active_lane + i, load_block<D>(active + i));
         }
     }
 };
@@ -191,9 +253,6 @@ void update_trust(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
     const auto n = a.size();
     const bool meeting = meeting_in_month(s.effects.meetings_per_year, s.month);
-    if (meeting) {
-        draw_attendance(s, c);
-    }
     const double observation =
         p.trust_observation_rate * (s.effects.agreements ? 1.0 + p.agreements_visibility : 1.0);
 
@@ -201,11 +260,8 @@ void update_trust(SimulationState& s, const StepContext& c) {
     // one partner only is computed here, once, in double precision and then rounded.
     const double build = p.trust_build_rate * observation;
     const double build_rival = build * (1.0 - p.trust_school_rivalry);
-    const double erosion = p.trust_erosion_rate * observation;
     const double conflict = p.trust_conflict_erosion * s.conflict;
     const double conflict_rival = conflict * (1.0 + p.trust_school_rivalry);
-    const double conflict_half = 0.5 * conflict;
-    const double conflict_half_rival = 0.5 * conflict_rival;
     const double fade_slope = 1.0 - p.trust_fade;
     const double fade_offset = p.trust_fade * p.trust_institutional;
     PairRule rule;
@@ -213,56 +269,57 @@ void update_trust(SimulationState& s, const StepContext& c) {
     rule.kept_slope_rival = static_cast<float>(1.0 - build_rival);
     rule.kept_gain = static_cast<float>(build);
     rule.kept_gain_rival = static_cast<float>(build_rival);
+    const double erosion = p.trust_erosion_rate * observation;
     rule.broken_slope = static_cast<float>(1.0 - erosion);
     rule.fade_slope = static_cast<float>(fade_slope);
     rule.fade_offset = static_cast<float>(fade_offset);
-    // After a joint meeting T ← T + gain · (1 − T), then the fade.
-    const auto met_slope = static_cast<float>((1.0 - p.meetings_trust_gain) * fade_slope);
-    const auto met_offset = static_cast<float>(p.meetings_trust_gain * fade_slope + fade_offset);
     auto& lanes = s.lanes;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto expected = static_cast<float>(p.trust_reciprocity_norm * a.contribution[i]);
-        lanes.expected[i] = expected;
-        // Only read where c_j < ε_i, so ε_i > 0 there; the floor keeps η/ε finite even for an
-        // ε_i that is a denormal, where c_j · η/ε_i stays below η.
-        lanes.erosion[i] =
-            static_cast<float>(erosion / std::max(static_cast<double>(expected), 0x1p-126));
-        // k = 1 − conflict · (1 − (a_i + a_j)/2), split into a part of i and a part of j.
-        const double alignment = a.alignment[i];
-        lanes.conflict[i] = static_cast<float>((1.0 - conflict) + conflict_half * alignment);
-        lanes.conflict_rival[i] =
-            static_cast<float>((1.0 - conflict_rival) + conflict_half_rival * alignment);
-        lanes.active[i] = a.active[i] ? 1.0F : 0.0F;
-        const bool attends = meeting && a.attends[i];
-        lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
-        lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
-        if (!a.active[i]) {
-            continue;
+    const PairLanesOfMonth::Terms terms{
+        p.trust_reciprocity_norm, erosion,        conflict,
+        conflict_rival,           0.5 * conflict, 0.5 * conflict_rival};
+    dispatch_by_isa<PairLanesOfMonth>(terms, a, lanes);
+    if (meeting) {
+        draw_attendance(s, c);
+        // After a joint meeting T ← T + gain · (1 − T), then the fade.
+        const auto met_slope = static_cast<float>((1.0 - p.meetings_trust_gain) * fade_slope);
+        const auto met_offset =
+            static_cast<float>(p.meetings_trust_gain * fade_slope + fade_offset);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool attends = a.attends[i] != 0.0;
+            lanes.attends[i] = attends ? 1.0F : 0.0F;
+            lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
+            lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
         }
-        auto& column = s.trusted[count++];
-        column.given = static_cast<float>(a.contribution[i]);
-        column.conflict_part = static_cast<float>(conflict_half * alignment);
-        column.conflict_part_rival = static_cast<float>(conflict_half_rival * alignment);
-        column.sector = lanes.sector[i];
-        column.index = lanes.index[i];
-        column.column = static_cast<std::uint32_t>(i);
-        column.offset = static_cast<std::uint32_t>(i * s.trust.stride());
-        column.rivals = column.sector > 0.0F;
-        column.met = attends;
     }
-    if (s.utilitair_partners) {
-        // Next month's trust-weighted contributions (decide_contributions) weigh these sums by
-        // what was given this month, which is what they will then call last month's.
-        dispatch_by_isa<UpdateMatrix<true>>(rule, lanes, s.trusted.data(), count, s.trust,
-                                            s.row_sum.data(), s.row_weighted_sum.data());
-        s.row_sums = RowSumsHeld::plain_and_weighted;
+    // The active partners' columns, in increasing j; written for every partner, kept for the
+    // active ones.
+    std::size_t count = 0;
+    const auto stride = static_cast<std::uint32_t>(s.trust.stride());
+    for (std::size_t j = 0; j < n; ++j) {
+        const auto column = static_cast<std::uint32_t>(j);
+        s.trusted[count] = TrustedColumn{column, column * stride, lanes.sector[j] > 0.0F};
+        count += a.active[j] != 0.0 ? 1 : 0;
+    }
+    const bool weighted = s.utilitair_partners;
+    if (weighted && meeting) {
+        dispatch_by_isa<UpdateMatrix<true, true>>(rule, lanes, s.trusted.data(), count, s.trust,
+                                                  s.row_sum.data(), s.row_weighted_sum.data());
+    } else if (weighted) {
+        dispatch_by_isa<UpdateMatrix<true, false>>(rule, lanes, s.trusted.data(), count, s.trust,
+                                                   s.row_sum.data(), s.row_weighted_sum.data());
     } else {
         double* no_weighted_sums = nullptr;
-        dispatch_by_isa<UpdateMatrix<false>>(rule, lanes, s.trusted.data(), count, s.trust,
-                                             s.row_sum.data(), no_weighted_sums);
-        s.row_sums = RowSumsHeld::plain;
+        if (meeting) {
+            dispatch_by_isa<UpdateMatrix<false, true>>(rule, lanes, s.trusted.data(), count,
+                                                       s.trust, s.row_sum.data(), no_weighted_sums);
+        } else {
+            dispatch_by_isa<UpdateMatrix<false, false>>(
+                rule, lanes, s.trusted.data(), count, s.trust, s.row_sum.data(), no_weighted_sums);
+        }
     }
+    // Next month's trust-weighted contributions (decide_contributions) weigh the weighted sums by
+    // what was given this month, which is what they will then call last month's.
+    s.row_sums = weighted ? RowSumsHeld::plain_and_weighted : RowSumsHeld::plain;
 }
 
 }  // namespace regiosim::model

@@ -14,7 +14,7 @@ namespace {
 template <bool Weighted>
 struct SumRows {
     template <class Blocks>
-    [[gnu::always_inline]] static void run(const TrustMatrix& trust, const unsigned char* active,
+    [[gnu::always_inline]] static void run(const TrustMatrix& trust, const double* active,
                                            const double* weights, const float* index, double* sums,
                                            double* weighted) {
         using B = typename Blocks::TrustBlock;
@@ -58,7 +58,7 @@ struct SumRows {
 }  // namespace
 
 void sum_trust_rows(SimulationState& s, bool weighted) {
-    const unsigned char* active = s.partners.active.data();
+    const double* active = s.partners.active.data();
     const float* index = s.lanes.index.data();
     if (weighted) {
         dispatch_by_isa<SumRows<true>>(s.trust, active, s.partners.prev_contribution.data(), index,

@@ -15,39 +15,51 @@ namespace regiosim {
 
 /// Partner attributes as structure of arrays: the monthly loops stream through one attribute
 /// at a time, and nothing here is resized after the run starts.
+///
+/// What changes during a run is a PartnerLane: doubles (1.0 = yes for a flag), padded to the
+/// trust matrix's stride with inactive partners (every value 0), so that a submodel's loop runs
+/// over whole vector blocks without a remainder and vectorises without widening bytes. Loops that
+/// treat partners one by one run to size(); vectorised ones to stride().
 struct PartnerArrays {
     std::vector<Style> style;
     std::vector<PartnerType> type;
     std::vector<int> sector;  ///< school sector for per-pupil competition, 0 = not a school
     std::vector<int> join_month;
-    std::vector<unsigned char> joined;
-    std::vector<unsigned char> active;
-    std::vector<unsigned char> kartrekker;
-    std::vector<unsigned char> team_member;
-    std::vector<double> alignment;
-    std::vector<double> capacity;
-    std::vector<double> effective_capacity;
-    std::vector<double> commitment;
-    std::vector<double> expertise;
-    std::vector<double> contribution;       ///< this month, share of effective capacity
-    std::vector<double> prev_contribution;  ///< last month, what others react to
-    std::vector<double> perceived_return;   ///< smoothed return index, 0–1
-    std::vector<double> instant_return;
-    std::vector<double> invested;  ///< offensief bookkeeping: cumulative contribution
-    std::vector<double> returned;  ///< offensief bookkeeping: cumulative return
-    std::vector<int> months_active;
-    std::vector<int> low_return_months;
+    PartnerLane joined;
+    PartnerLane active;
+    PartnerLane kartrekker;
+    PartnerLane team_member;
+    PartnerLane alignment;
+    PartnerLane capacity;
+    PartnerLane effective_capacity;
+    PartnerLane commitment;
+    PartnerLane expertise;
+    PartnerLane contribution;       ///< this month, share of effective capacity
+    PartnerLane prev_contribution;  ///< last month, what others react to
+    PartnerLane perceived_return;   ///< smoothed return index, 0–1
+    PartnerLane instant_return;
+    PartnerLane invested;  ///< offensief bookkeeping: cumulative contribution
+    PartnerLane returned;  ///< offensief bookkeeping: cumulative return
+    PartnerLane months_active;
+    PartnerLane low_return_months;
     /// Hazard clocks (docs/ODD.md §4.9): what is left of each threshold before the event.
-    std::vector<double> key_figure_clock;    ///< the partner's key figure leaves
-    std::vector<double> exit_clock;          ///< leaves for low commitment (§7.10 rule 4)
-    std::vector<double> returns_exit_clock;  ///< a utilitair partner leaves for returns (rule 2)
-    std::vector<unsigned char> attends;      ///< scratch: attends this month's meeting
+    PartnerLane key_figure_clock;    ///< the partner's key figure leaves
+    PartnerLane exit_clock;          ///< leaves for low commitment (§7.10 rule 4)
+    PartnerLane returns_exit_clock;  ///< a utilitair partner leaves for returns (rule 2)
+    PartnerLane attends;             ///< scratch: attends this month's meeting
     // What the style fixes for the whole run, read by loops that treat every partner alike.
-    std::vector<double> return_sensitivity;           ///< how far commitment follows own returns
-    std::vector<unsigned char> tires_of_giving_more;  ///< all styles but overstijgend
+    PartnerLane return_sensitivity;    ///< how far commitment follows own returns
+    PartnerLane tires_of_giving_more;  ///< all styles but overstijgend
+    PartnerLane utilitair;             ///< the style is utilitair
+    PartnerLane offensief;             ///< the style is offensief
+    PartnerLane held_by_agreements;    ///< defensief and utilitair: performance agreements bind
+    PartnerLane contribution_base;     ///< the style's contribution rule: base + slope · others
+    PartnerLane contribution_slope;
 
-    void resize(std::size_t n);
+    /// n partners, lanes padded to `stride` (≥ n).
+    void resize(std::size_t n, std::size_t stride);
     [[nodiscard]] std::size_t size() const noexcept { return style.size(); }
+    [[nodiscard]] std::size_t stride() const noexcept { return active.size(); }
 };
 
 /// The interventions' combined effect this month, recomputed from the active set.
@@ -92,19 +104,13 @@ struct HazardMemo {
     double hazard = 0.0;
 };
 
-/// An active partner j as the trust update reads it: its column of the matrix and what the rule
-/// needs of j, in the matrix's single precision (model::update_trust fills one per active partner,
-/// in increasing j, every month).
+/// An active partner j as the trust update walks the matrix: its column (model::update_trust fills
+/// one per active partner, in increasing j, every month; what the rule needs of j it reads from
+/// the PairLanes).
 struct TrustedColumn {
-    float given;                ///< j's contribution this month
-    float conflict_part;        ///< j's part of the conflict factor
-    float conflict_part_rival;  ///< the same between rivals
-    float sector;               ///< PairLanes::sector of j
-    float index;                ///< j, to tell the diagonal
-    std::uint32_t column;       ///< j
-    std::uint32_t offset;       ///< where column j starts in the matrix: j · stride
-    bool rivals;                ///< j is a school whose sector may hold rivals
-    bool met;                   ///< j attended this month's meeting
+    std::uint32_t column;  ///< j
+    std::uint32_t offset;  ///< where column j starts in the matrix: j · stride
+    bool rivals;           ///< j is a school whose sector may hold rivals
 };
 
 /// Everything that changes during a run.
@@ -119,8 +125,9 @@ struct SimulationState {
     RowSumsHeld row_sums = RowSumsHeld::stale;
     /// The scenario has utilitair partners, who weigh others' contributions by their trust.
     bool utilitair_partners = false;
-    /// One uniform draw per partner for this month's purpose (RandomStream::uniforms); sized once.
-    std::vector<double> draws;
+    /// Scratch, one value per partner (a month's draws, a submodel's terms), padded like the
+    /// partner lanes; sized once.
+    PartnerLane scratch;
     /// Per-partner inputs of the pair loops as floats, like the matrix (1 = yes), so that the
     /// loops vectorise without widening byte flags lane by lane; each loop fills what it reads;
     /// sized once, to the trust matrix's padded stride, with 0 (inactive, no sector) in the
@@ -132,7 +139,11 @@ struct SimulationState {
         TrustLane conflict_rival;
         TrustLane final_slope;  ///< after a meeting (if i attended) and the fade
         TrustLane final_offset;
-        TrustLane root_share;  ///< √(contribution relative to the largest one)
+        TrustLane given;                ///< what partner j gave this month
+        TrustLane conflict_part;        ///< partner j's part of the conflict factor
+        TrustLane conflict_part_rival;  ///< the same between rivals
+        TrustLane attends;              ///< partner j attended this month's meeting
+        TrustLane root_share;           ///< √(contribution relative to the largest one)
         TrustLane active;
         /// The school sector; −(i + 1) for a partner that is no school, so that two partners
         /// are rivals exactly when their lanes are equal. Filled by Simulation::reset.

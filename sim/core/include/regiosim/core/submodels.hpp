@@ -31,6 +31,14 @@ void coordinator_departs(SimulationState& s, const StepContext& c, int intervent
 /// The execution team loses its trekker `i` (the person or the whole organisation): the team
 /// stalls for a vacancy and every active partner loses part of its commitment.
 void team_leader_lost(SimulationState& s, const StepContext& c, std::size_t i);
+/// A style's contribution rule, base + slope · (what the others gave), as a share of capacity
+/// before commitment and the interest game (contributions.cpp).
+struct ContributionRule {
+    double base;
+    double slope;
+};
+[[nodiscard]] ContributionRule contribution_rule(Style style, double alignment,
+                                                 const ModelParameters& p) noexcept;
 /// Each partner decides how much to contribute, by its style.
 void decide_contributions(SimulationState& s, const StepContext& c);
 /// Joint output, small successes and perceived returns.
