@@ -101,6 +101,7 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.month = 0;
     s.n_active = 0;
     s.n_joined = 0;
+    s.next_join_month = 0;
     s.intention = p.intention_initial +
                   (scenario_->context.existing_structure ? p.existing_intention_bonus : 0.0);
     s.intention += p.region_intention_spread * regional_climate(rng_);
@@ -116,6 +117,7 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.phase = scenario_->context.existing_structure ? Phase::structuring : Phase::forming;
     s.money_settled = scenario_->context.money_settled;
     s.economy_shock = false;
+    s.capacity_in_shock = false;
     s.funding = 0.0;
     s.funding_prev = 0.0;
     s.funding_at_stable_start = 0.0;

@@ -56,11 +56,16 @@ void update_funding(SimulationState& s, const StepContext& c) {
         c.log.add(t, EventKind::funding_cliff, -1, -1, s.funding_prev, total);
     }
 
-    auto& a = s.partners;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const bool company = a.type[i] == PartnerType::company;
-        a.effective_capacity[i] =
-            a.capacity[i] * (company && s.economy_shock ? 1.0 - p.capacity_company_shock_cut : 1.0);
+    if (s.economy_shock != s.capacity_in_shock) {
+        // Capacities change only when a shock begins or ends.
+        auto& a = s.partners;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const bool company = a.type[i] == PartnerType::company;
+            a.effective_capacity[i] =
+                a.capacity[i] *
+                (company && s.economy_shock ? 1.0 - p.capacity_company_shock_cut : 1.0);
+        }
+        s.capacity_in_shock = s.economy_shock;
     }
 }
 

@@ -1,10 +1,33 @@
 #include <algorithm>
 
+#include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
 
 namespace {
+
+// Hazard clocks (docs/ODD.md §4.9) of the active partners run down by `hazard`; `any`: one of them
+// ran out.
+struct RunDownClocks {
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(double hazard, const double* active_in, double* clock_in,
+                                           std::size_t stride, bool& any) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = active_in;
+        double* __restrict clock = clock_in;
+        const D zero = {};
+        D out = zero;
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
+            const auto is_active = load_block<D>(active + i) != 0.0;
+            const D before = load_block<D>(clock + i);
+            const D left = is_active ? before - hazard : before;
+            store_block(clock + i, left);
+            out = out + (is_active && left <= 0.0 ? zero + 1.0 : zero);
+        }
+        any = largest_lane(out) > 0.0;
+    }
+};
 
 double mean_trust_in(const SimulationState& s, Eigen::Index j) {
     double sum = 0.0;
@@ -121,11 +144,8 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     // Every active partner's clock runs down; a month without a departure (most of them) draws
     // nothing.
     bool any = false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const double left = a.active[i] ? a.key_figure_clock[i] - hazard : a.key_figure_clock[i];
-        a.key_figure_clock[i] = left;
-        any = any || left <= 0.0;
-    }
+    dispatch_by_isa<RunDownClocks>(hazard, a.active.data(), a.key_figure_clock.data(), a.stride(),
+                                   any);
     for (std::size_t i = 0; any && i < a.size(); ++i) {
         if (a.active[i] && a.key_figure_clock[i] <= 0.0) {
             key_figure_leaves(s, c, i);

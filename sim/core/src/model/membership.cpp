@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <limits>
 
+#include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -19,9 +21,16 @@ void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, Eve
 }
 
 void admit_joining_partners(SimulationState& s, const StepContext& c) {
+    if (s.month < s.next_join_month) {
+        return;  // nobody joins this month: who is active has not changed since last month
+    }
     auto& a = s.partners;
     const auto base = static_cast<float>(c.p.trust_initial);
+    s.next_join_month = std::numeric_limits<int>::max();
     for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!a.joined[i] && a.join_month[i] > s.month) {
+            s.next_join_month = std::min(s.next_join_month, a.join_month[i]);
+        }
         if (a.joined[i] || a.join_month[i] != s.month) {
             continue;
         }
@@ -48,6 +57,64 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
     s.n_active = active;
 }
 
+namespace {
+
+// The month's bookkeeping of §7.10 for every active partner at once (months active, a utilitair
+// partner's months of low returns), and which partners any exit rule could make leave this month,
+// as 1.0 in `candidate`; true if there is one.
+struct ExitBookkeeping {
+    struct Terms {
+        double offensief_patience;
+        double offensief_required_ratio;
+        double utilitair_return;
+        double utilitair_patience;
+        double renewal_threshold;  // −∞ outside a renewal month
+        double commitment_threshold;
+    };
+
+    template <class Blocks>
+    [[gnu::always_inline]] static void run(const Terms& k, PartnerArrays& a, double* candidate_out,
+                                           bool& any) {
+        using D = typename Blocks::PartnerBlock;
+        const double* __restrict active = a.active.data();
+        const double* __restrict offensief = a.offensief.data();
+        const double* __restrict utilitair = a.utilitair.data();
+        const double* __restrict invested = a.invested.data();
+        const double* __restrict returned = a.returned.data();
+        const double* __restrict perceived = a.perceived_return.data();
+        const double* __restrict commitment = a.commitment.data();
+        double* __restrict months_active = a.months_active.data();
+        double* __restrict low_return_months = a.low_return_months.data();
+        double* __restrict candidate = candidate_out;
+        const D zero = {};
+        const D one = zero + 1.0;
+        D found = zero;
+        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+            const auto is_active = load_block<D>(active + i) != 0.0;
+            const D months_before = load_block<D>(months_active + i);
+            const D months = months_before + 1.0;
+            store_block(months_active + i, is_active ? months : months_before);
+            const D low = load_block<D>(low_return_months + i);
+            const D counted = load_block<D>(perceived + i) < k.utilitair_return ? low + 1.0 : zero;
+            const auto is_utilitair = load_block<D>(utilitair + i) != 0.0;
+            store_block(low_return_months + i, is_active && is_utilitair ? counted : low);
+            const D out = load_block<D>(invested + i);
+            const auto pulls_out = load_block<D>(offensief + i) != 0.0 &&
+                                   months >= k.offensief_patience && out > 0.0 &&
+                                   load_block<D>(returned + i) < k.offensief_required_ratio * out;
+            const auto tired = is_utilitair && counted >= k.utilitair_patience;
+            const D m = load_block<D>(commitment + i);
+            const auto low_commitment = m < k.renewal_threshold || m < k.commitment_threshold;
+            const D flag = is_active && (pulls_out || tired || low_commitment) ? one : zero;
+            store_block(candidate + i, flag);
+            found = found + flag;
+        }
+        any = largest_lane(found) > 0.0;
+    }
+};
+
+}  // namespace
+
 void decide_exits(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
@@ -56,42 +123,50 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     if (c.result.month_self_sustaining >= 0) {
         barrier = 1.0 - (1.0 - barrier) * (1.0 - p.flywheel_exit_protection);
     }
+    const ExitBookkeeping::Terms terms{p.style_offensief_patience,
+                                       p.style_offensief_required_ratio,
+                                       p.exit_utilitair_return,
+                                       p.exit_utilitair_patience,
+                                       s.covenant_renewal_this_month
+                                           ? p.covenant_renewal_threshold
+                                           : -std::numeric_limits<double>::infinity(),
+                                       p.exit_commitment_threshold};
+    bool any = false;
+    dispatch_by_isa<ExitBookkeeping>(terms, a, s.scratch.data(), any);
+    s.covenant_renewal_this_month = false;
+    if (!any) {
+        return;
+    }
     const double returns_hazard = monthly_hazard(1.0 - barrier, s.returns_exit);
     const double low_commitment_hazard =
         monthly_hazard(p.exit_hazard * (1.0 - barrier), s.partner_exit);
+    const double renewal_threshold = terms.renewal_threshold;
+    // The rules partner by partner, in index order, for those that may leave. A partner that
+    // leaves can take the team's trekker with it, which lowers everyone's commitment (§7.4); from
+    // then on every later partner is looked at again.
+    bool everyone = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a.active[i]) {
+        if (!a.active[i] || (!everyone && s.scratch[i] == 0.0)) {
             continue;
         }
-        ++a.months_active[i];
         const auto idx = static_cast<std::uint32_t>(i);
-
-        if (a.style[i] == Style::offensief && a.months_active[i] >= p.style_offensief_patience &&
+        const int before = s.n_active;
+        if (a.offensief[i] != 0.0 && a.months_active[i] >= p.style_offensief_patience &&
             a.invested[i] > 0.0 &&
             a.returned[i] < p.style_offensief_required_ratio * a.invested[i]) {
             remove_partner(s, c, i, EventKind::offensief_pulled_out);
-            continue;
-        }
-        if (a.style[i] == Style::utilitair) {
-            a.low_return_months[i] =
-                a.perceived_return[i] < p.exit_utilitair_return ? a.low_return_months[i] + 1 : 0;
-            if (a.low_return_months[i] >= p.exit_utilitair_patience &&
-                clock_runs_out(a.returns_exit_clock[i], returns_hazard)) {
-                remove_partner(s, c, i, EventKind::utilitair_left_for_returns);
-                continue;
-            }
-        }
-        if (s.covenant_renewal_this_month && a.commitment[i] < p.covenant_renewal_threshold &&
-            c.rng.bernoulli(p.covenant_renewal_exit, DrawPurpose::renewal, t, idx)) {
+        } else if (a.utilitair[i] != 0.0 && a.low_return_months[i] >= p.exit_utilitair_patience &&
+                   clock_runs_out(a.returns_exit_clock[i], returns_hazard)) {
+            remove_partner(s, c, i, EventKind::utilitair_left_for_returns);
+        } else if (a.commitment[i] < renewal_threshold &&
+                   c.rng.bernoulli(p.covenant_renewal_exit, DrawPurpose::renewal, t, idx)) {
             remove_partner(s, c, i, EventKind::left_at_renewal);
-            continue;
-        }
-        if (a.commitment[i] < p.exit_commitment_threshold &&
-            clock_runs_out(a.exit_clock[i], low_commitment_hazard)) {
+        } else if (a.commitment[i] < p.exit_commitment_threshold &&
+                   clock_runs_out(a.exit_clock[i], low_commitment_hazard)) {
             remove_partner(s, c, i, EventKind::partner_left);
         }
+        everyone = everyone || s.n_active != before;
     }
-    s.covenant_renewal_this_month = false;
 }
 
 }  // namespace regiosim::model

@@ -157,6 +157,7 @@ struct SimulationState {
 
     int n_active = 0;
     int n_joined = 0;
+    int next_join_month = 0;  ///< the first month in which a partner may still join
     double mean_trust = 0.0;
     double mean_commitment = 0.0;
     double intention = 0.0;
@@ -172,6 +173,7 @@ struct SimulationState {
 
     bool money_settled = false;
     bool economy_shock = false;
+    bool capacity_in_shock = false;  ///< the partners' effective capacity is that of a shock
     double funding = 0.0;
     double funding_prev = 0.0;
     double funding_at_stable_start = 0.0;
