@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
+#include <vector>
 
 #include "../../sim/core/src/portable_math.hpp"
 #include "regiosim/core/random.hpp"
@@ -68,12 +70,61 @@ TEST_CASE("portable cos of a fraction of a turn is within 2e-16 of the long-doub
     }
 }
 
-TEST_CASE("a batch of normals equals the same normals drawn one by one", "[random]") {
+TEST_CASE("portable sine of a fraction of a turn is within 2e-16 of the long-double value",
+          "[random]") {
+    constexpr int count = 200000;
+    double worst_sine = 0.0;
+    double worst_cosine = 0.0;
+    for (int k = 0; k < count; ++k) {
+        const double x = (k + 0.5) / count;
+        const long double angle = 2.0L * std::numbers::pi_v<long double> * x;
+        double sine = 0.0;
+        double cosine = 0.0;
+        portable::sincos_turns(x, sine, cosine);
+        worst_sine = std::max(worst_sine, static_cast<double>(std::abs(sine - std::sin(angle))));
+        worst_cosine =
+            std::max(worst_cosine, static_cast<double>(std::abs(cosine - std::cos(angle))));
+        CHECK(cosine == portable::cos_turns(x));
+    }
+    CHECK(worst_sine < 2e-16);
+    CHECK(worst_cosine < 2e-16);
+    // The axes come out exactly; odd about the half turn.
+    double sine = 1.0;
+    double cosine = 0.0;
+    for (const auto& [x, expected] : {std::pair{0.0, 0.0}, {0.25, 1.0}, {0.5, 0.0}, {0.75, -1.0}}) {
+        portable::sincos_turns(x, sine, cosine);
+        CHECK(sine == expected);
+    }
+    for (const double d : {1.0 / 64, 3.0 / 32, 0.1875, 0.3125, 0.4375}) {
+        double above = 0.0;
+        double below = 0.0;
+        portable::sincos_turns(0.5 + d, above, cosine);
+        portable::sincos_turns(0.5 - d, below, cosine);
+        CHECK(above == -below);
+    }
+}
+
+TEST_CASE("a batch of normals equals the same pairs drawn one by one", "[random]") {
     const RandomStream rng(99, 4);
-    std::vector<double> batch(301);  // several chunks and a remainder
-    rng.normals(DrawPurpose::initial_state, 0, 17, batch.size(), batch.data());
-    for (std::size_t j = 0; j < batch.size(); ++j) {
-        CHECK(batch[j] ==
-              rng.normal(DrawPurpose::initial_state, 0, 17, static_cast<std::uint32_t>(j)));
+    for (const std::size_t count : {301, 300}) {  // several chunks, with and without a lone one
+        std::vector<double> batch(count);
+        rng.normals(DrawPurpose::initial_state, 0, 17, batch.size(), batch.data());
+        for (std::size_t j = 0; j < batch.size(); ++j) {
+            const auto pair = rng.normal_pair(DrawPurpose::initial_state, 0, 17,
+                                              static_cast<std::uint32_t>(j / 2));
+            CHECK(batch[j] == (j % 2 == 0 ? pair.first : pair.second));
+        }
+    }
+    CHECK(rng.normal(DrawPurpose::initial_state, 0, 17, 5) ==
+          rng.normal_pair(DrawPurpose::initial_state, 0, 17, 5).first);
+}
+
+TEST_CASE("a batch of exponentials equals the same draws one by one", "[random]") {
+    const RandomStream rng(7, 2);
+    std::vector<double> batch(37);
+    rng.exponentials(DrawPurpose::partner_exit, 3, 1, batch.size(), batch.data());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        CHECK(batch[i] ==
+              rng.exponential(DrawPurpose::partner_exit, 3, static_cast<std::uint32_t>(i), 1));
     }
 }

@@ -109,6 +109,56 @@ TEST_CASE("normal draws have mean 0 and standard deviation 1", "[random]") {
     CHECK(std::abs(beyond_two / n - 0.05) < z999 * std::sqrt(0.05 * 0.95 / n));
 }
 
+TEST_CASE("the two normals of a Box-Muller pair are standard and uncorrelated", "[random]") {
+    const RandomStream rng(78, 1);
+    double sum[2] = {0.0, 0.0};
+    double sum_sq[2] = {0.0, 0.0};
+    double cross = 0.0;
+    int beyond_two = 0;
+    for (int k = 0; k < draws; ++k) {
+        const auto [x, y] =
+            rng.normal_pair(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(k / 100),
+                            static_cast<std::uint32_t>(k % 100));
+        sum[0] += x;
+        sum[1] += y;
+        sum_sq[0] += x * x;
+        sum_sq[1] += y * y;
+        cross += x * y;
+        beyond_two += std::abs(y) > 1.959964 ? 1 : 0;
+    }
+    const double n = draws;
+    for (int v = 0; v < 2; ++v) {
+        const double mean = sum[v] / n;
+        CHECK(std::abs(mean) < z999 / std::sqrt(n));
+        CHECK(std::abs(sum_sq[v] / n - mean * mean - 1.0) < z999 * std::sqrt(2.0 / n));
+    }
+    // For independent standard normals E[xy] = 0 with variance 1/n.
+    CHECK(std::abs(cross / n) < z999 / std::sqrt(n));
+    CHECK(std::abs(beyond_two / n - 0.05) < z999 * std::sqrt(0.05 * 0.95 / n));
+}
+
+TEST_CASE("exponential draws have mean 1, variance 1 and the exponential tail", "[random]") {
+    const RandomStream rng(79, 2);
+    double sum = 0.0;
+    double sum_sq = 0.0;
+    int beyond_one = 0;
+    for (int k = 0; k < draws; ++k) {
+        const double e =
+            rng.exponential(DrawPurpose::partner_exit, static_cast<std::uint32_t>(k), 0);
+        REQUIRE(e > 0.0);
+        sum += e;
+        sum_sq += e * e;
+        beyond_one += e > 1.0 ? 1 : 0;
+    }
+    const double n = draws;
+    const double mean = sum / n;
+    CHECK(std::abs(mean - 1.0) < z999 / std::sqrt(n));  // Var E = 1
+    // Var of the sample second moment: E[e^4] - E[e^2]^2 = 24 - 4 = 20.
+    CHECK(std::abs(sum_sq / n - 2.0) < z999 * std::sqrt(20.0 / n));
+    const double tail = std::exp(-1.0);
+    CHECK(std::abs(beyond_one / n - tail) < z999 * std::sqrt(tail * (1.0 - tail) / n));
+}
+
 TEST_CASE("bernoulli(p) is true at rate p", "[random]") {
     const RandomStream rng(5, 5);
     int hits = 0;

@@ -100,22 +100,33 @@ inline double log_positive(double x) {
     return exponent * detail::ln2_high + (log_m + exponent * detail::ln2_low);
 }
 
-/// cos(2π x) for x in [0, 1]: x is a fraction of a turn, so the reduction to the first octant
-/// is exact (no multiple of π is subtracted) and only the final angle, at most π/4, is rounded.
-inline double cos_turns(double x) {
+/// cos(2π x) and sin(2π x) for x in [0, 1]: x is a fraction of a turn, so the reduction to the
+/// first octant is exact (no multiple of π is subtracted) and only the final angle, at most π/4,
+/// is rounded; both come from the same two series on that angle.
+inline void sincos_turns(double x, double& sine, double& cosine) {
     const double centred = x < 0.5 ? x : x - 1.0;         // exact for x in [0.5, 1]
     const double a = centred < 0.0 ? -centred : centred;  // in [0, ½]
-    const bool far = a > 0.25;                            // cos(2π a) = −cos(2π (½ − a))
-    const double b = far ? 0.5 - a : a;                   // in [0, ¼], exact
-    const bool near_quarter = b > 0.125;                  // cos(2π b) = sin(2π (¼ − b))
-    const double t = near_quarter ? 0.25 - b : b;         // in [0, ⅛], exact
+    const bool far = a > 0.25;  // cos(2π a) = −cos(2π (½ − a)), sin(2π a) = sin(…)
+    const double b = far ? 0.5 - a : a;   // in [0, ¼], exact
+    const bool near_quarter = b > 0.125;  // cos(2π b) = sin(2π (¼ − b)), and the other way
+    const double t = near_quarter ? 0.25 - b : b;  // in [0, ⅛], exact
     const double theta = detail::two_pi * t;
     const double z = theta * theta;  // at most (π/4)² ≈ 0.617
     // Taylor series to z⁹ in −z (the signs alternate): the first omitted terms are below 10^−17.
-    const double cosine = detail::polynomial(detail::cos_series, -z);
-    const double sine = theta * detail::polynomial(detail::sin_series, -z);
-    const double value = near_quarter ? sine : cosine;
-    return far ? -value : value;
+    const double cos_t = detail::polynomial(detail::cos_series, -z);
+    const double sin_t = theta * detail::polynomial(detail::sin_series, -z);
+    const double cos_b = near_quarter ? sin_t : cos_t;
+    const double sin_b = near_quarter ? cos_t : sin_t;
+    cosine = far ? -cos_b : cos_b;
+    sine = centred < 0.0 ? -sin_b : sin_b;
+}
+
+/// cos(2π x) for x in [0, 1] (sincos_turns).
+inline double cos_turns(double x) {
+    double sine = 0.0;
+    double cosine = 0.0;
+    sincos_turns(x, sine, cosine);
+    return cosine;
 }
 
 }  // namespace regiosim::portable

@@ -166,7 +166,16 @@ void Simulation::initialise_partners() {
     auto& a = state_.partners;
     const double expertise_bonus = ctx.existing_structure ? p.existing_expertise_bonus : 0.0;
     const double climate = regional_climate(rng_);
-    for (std::size_t i = 0; i < scenario_->partners.size(); ++i) {
+    const std::size_t n_partners = scenario_->partners.size();
+    // The per-partner draws, each purpose for all partners at once (vectorised): kartrekkers,
+    // and the first thresholds of the hazard clocks (a key figure's next ones are drawn when it
+    // leaves).
+    rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, state_.scratch.data());
+    rng_.exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners,
+                      a.key_figure_clock.data());
+    rng_.exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, a.exit_clock.data());
+    rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, a.returns_exit_clock.data());
+    for (std::size_t i = 0; i < n_partners; ++i) {
         const auto& spec = scenario_->partners[i];
         const auto idx = static_cast<std::uint32_t>(i);
         a.style[i] = spec.style;
@@ -176,10 +185,7 @@ void Simulation::initialise_partners() {
         a.joined[i] = 0;
         a.active[i] = 0;
         a.kartrekker[i] =
-            spec.kartrekker || rng_.bernoulli(p.key_figure_kartrekker_share,
-                                              DrawPurpose::key_figure_newcomer, 0, idx, 1)
-                ? 1
-                : 0;
+            spec.kartrekker || state_.scratch[i] < p.key_figure_kartrekker_share ? 1 : 0;
         a.team_member[i] = 0;
         a.alignment[i] = std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0);
         a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
@@ -198,10 +204,6 @@ void Simulation::initialise_partners() {
         a.returned[i] = 0.0;
         a.months_active[i] = 0;
         a.low_return_months[i] = 0;
-        // The clocks' first thresholds; a key figure's next ones are drawn when it leaves.
-        a.key_figure_clock[i] = rng_.exponential(DrawPurpose::key_figure_departure, 0, idx, 1);
-        a.exit_clock[i] = rng_.exponential(DrawPurpose::partner_exit, 0, idx, 0);
-        a.returns_exit_clock[i] = rng_.exponential(DrawPurpose::partner_exit, 0, idx, 1);
         a.attends[i] = 0;
         a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
         a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "../partner_sums.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -31,9 +32,11 @@ struct CommitmentTerms {
 // every value is bit-identical to the rule applied partner by partner.
 struct UpdatePartners {
     template <class Blocks>
-    [[gnu::always_inline]] static void run(const CommitmentTerms& k, PartnerArrays& a,
+    [[gnu::always_inline]] static void run(const CommitmentTerms k, PartnerArrays& a,
                                            const double* row_sum_in) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         const double* __restrict row_sum = row_sum_in;
         const double* __restrict active = a.active.data();
         const double* __restrict given = a.contribution.data();
@@ -47,7 +50,7 @@ struct UpdatePartners {
         const D zero = {};
         const D one = zero + 1.0;
         const bool others = k.others > 0.0;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const D m = load_block<D>(commitment + i);
             const D c = load_block<D>(given + i);
             const D own_trust = others ? load_block<D>(row_sum + i) / k.others : zero;
@@ -99,15 +102,8 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto& ctx = c.scenario.context;
     auto& a = s.partners;
-    const auto n = a.size();
-    int kartrekkers = 0;
-    int active = 0;
-    double total_contribution = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        kartrekkers += a.active[i] && a.kartrekker[i] ? 1 : 0;
-        active += a.active[i] ? 1 : 0;
-        total_contribution += a.active[i] ? a.contribution[i] : 0.0;
-    }
+    const auto [kartrekkers, active, total_contribution] = sums_over_active<3>(
+        a.active.data(), a.stride(), {a.kartrekker.data(), a.active.data(), a.contribution.data()});
     CommitmentTerms k{};
     k.return_gain = p.commitment_return_gain;
     k.return_reference = p.commitment_return_reference;

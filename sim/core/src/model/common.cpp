@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 
+#include "../partner_sums.hpp"
 #include "../portable_math.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -55,22 +56,14 @@ bool meeting_in_month(double per_year, int month) noexcept {
 
 void refresh_means(SimulationState& s) {
     const auto& a = s.partners;
-    const auto n = a.size();
     // Mean trust is the sum of the active partners' row sums: the rows are summed together
     // (vectorised, sum_trust_rows) rather than as one chain of n² dependent additions.
     if (s.row_sums == RowSumsHeld::stale) {
         sum_trust_rows(s);
     }
-    double commitment = 0.0;
-    double trust = 0.0;
-    int active = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (a.active[i]) {
-            ++active;
-            commitment += a.commitment[i];
-            trust += s.row_sum[i];
-        }
-    }
+    const auto [counted, commitment, trust] = sums_over_active<3>(
+        a.active.data(), a.stride(), {a.active.data(), a.commitment.data(), s.row_sum.data()});
+    const int active = static_cast<int>(counted);
     const int pairs = active * (active - 1);
     s.n_active = active;
     s.mean_commitment = active > 0 ? commitment / active : 0.0;

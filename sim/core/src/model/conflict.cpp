@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "../partner_sums.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
@@ -7,10 +8,9 @@ namespace regiosim::model {
 void update_conflict(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto& a = s.partners;
-    double divergence = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        divergence += a.active[i] ? 1.0 - a.alignment[i] : 0.0;
-    }
+    // Σ (1 − a_i) over the active partners.
+    double divergence =
+        sums_over_active<1>(a.active.data(), a.stride(), {a.alignment.data()}, 1.0, -1.0)[0];
     divergence = s.n_active > 0 ? divergence / s.n_active : 0.0;
     if (s.effects.covenant) {
         divergence *= 1.0 - p.covenant_role_clarity;

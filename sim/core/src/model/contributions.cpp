@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "../partner_sums.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -28,9 +29,11 @@ struct ContributionTerms {
 // gives the same bits as the rule written style by style.
 struct DecideContributions {
     template <class Blocks>
-    [[gnu::always_inline]] static void run(const ContributionTerms& k, PartnerArrays& a,
+    [[gnu::always_inline]] static void run(const ContributionTerms k, PartnerArrays& a,
                                            const double* row_sum, const double* row_weighted_sum) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         const double* __restrict active = a.active.data();
         const double* __restrict given = a.prev_contribution.data();
         const double* __restrict utilitair = a.utilitair.data();
@@ -45,7 +48,7 @@ struct DecideContributions {
         const D zero = {};
         const D one = zero + 1.0;
         const bool several = k.others > 0.0;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const D plain = several ? (k.total - load_block<D>(given + i)) / k.others : zero;
             // Give and take partner by partner: a utilitair partner counts the others as much
             // as it trusts them.
@@ -102,11 +105,8 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
     a.prev_contribution = a.contribution;
-    // In index order: the sum is part of the model's definition (docs/ODD.md §7, Numerics).
-    double total = 0.0;
-    for (std::size_t j = 0; j < a.size(); ++j) {
-        total += a.active[j] != 0.0 ? a.prev_contribution[j] : 0.0;
-    }
+    const double total =
+        sums_over_active<1>(a.active.data(), a.stride(), {a.prev_contribution.data()})[0];
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
         sum_trust_rows(s, true);
     }

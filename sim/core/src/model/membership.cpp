@@ -73,9 +73,11 @@ struct ExitBookkeeping {
     };
 
     template <class Blocks>
-    [[gnu::always_inline]] static void run(const Terms& k, PartnerArrays& a, double* candidate_out,
+    [[gnu::always_inline]] static void run(const Terms k, PartnerArrays& a, double* candidate_out,
                                            bool& any) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         const double* __restrict active = a.active.data();
         const double* __restrict offensief = a.offensief.data();
         const double* __restrict utilitair = a.utilitair.data();
@@ -89,7 +91,7 @@ struct ExitBookkeeping {
         const D zero = {};
         const D one = zero + 1.0;
         D found = zero;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const auto is_active = load_block<D>(active + i) != 0.0;
             const D months_before = load_block<D>(months_active + i);
             const D months = months_before + 1.0;

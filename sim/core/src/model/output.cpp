@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../partner_sums.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -52,28 +53,35 @@ struct ShareSuccess {
     }
 };
 
-// Each active partner's part of the joint effort this month into `terms` (0 for the others), and
-// the largest contribution.
-struct EffortTerms {
+// The joint effort of the active partners this month, Σ c_i · κ̃_i · skill_i in the model's order
+// of a sum over partners (partner_sums.hpp), and the largest contribution.
+struct JointEffort {
     template <class Blocks>
     [[gnu::always_inline]] static void run(double expertise_weight, const PartnerArrays& a,
-                                           double* terms_out, double& max_contribution) {
+                                           double& effort, double& max_contribution) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
+        constexpr std::size_t L = lanes_of<D>;
         const double* __restrict active = a.active.data();
         const double* __restrict given = a.contribution.data();
         const double* __restrict capacity = a.effective_capacity.data();
         const double* __restrict expertise = a.expertise.data();
-        double* __restrict terms = terms_out;
         const D zero = {};
         D largest = zero;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
-            const auto is_active = load_block<D>(active + i) != 0.0;
-            const D c = load_block<D>(given + i);
-            const D skill =
-                (1.0 - expertise_weight) + expertise_weight * load_block<D>(expertise + i);
-            store_block(terms + i, is_active ? c * load_block<D>(capacity + i) * skill : zero);
-            largest = is_active && largest < c ? c : largest;
+        PartnerSum<D> sum;
+        for (std::size_t i = 0; i < stride; i += partial_sums) {
+            for (std::size_t h = 0; h < PartnerSum<D>::parts; ++h) {
+                const std::size_t at = i + h * L;
+                const auto is_active = load_block<D>(active + at) != 0.0;
+                const D c = load_block<D>(given + at);
+                const D skill =
+                    (1.0 - expertise_weight) + expertise_weight * load_block<D>(expertise + at);
+                sum.add(h, is_active ? c * load_block<D>(capacity + at) * skill : zero);
+                largest = is_active && largest < c ? c : largest;
+            }
         }
+        effort = sum.total();
         max_contribution = largest_lane(largest);
     }
 };
@@ -84,6 +92,8 @@ struct UpdateReturns {
     [[gnu::always_inline]] static void run(const ModelParameters& p, double result_return,
                                            double subsidy_return, PartnerArrays& a) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         const double* __restrict active = a.active.data();
         const double* __restrict given = a.contribution.data();
         const double* __restrict alignment = a.alignment.data();
@@ -92,19 +102,20 @@ struct UpdateReturns {
         double* __restrict invested = a.invested.data();
         double* __restrict returned = a.returned.data();
         const D one = D{} + 1.0;
+        const double result_weight = 1.0 - p.returns_subsidy_weight;
         const double subsidy_part = p.returns_subsidy_weight * subsidy_return;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        const double smoothing = p.returns_smoothing;
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const auto is_active = load_block<D>(active + i) != 0.0;
             const D served = load_block<D>(alignment + i) * result_return;
-            const D instant =
-                (1.0 - p.returns_subsidy_weight) * (served < one ? served : one) + subsidy_part;
+            const D instant = result_weight * (served < one ? served : one) + subsidy_part;
             const D before = load_block<D>(perceived + i);
             const D out = load_block<D>(invested + i);
             const D back = load_block<D>(returned + i);
             store_block(instant_return + i,
                         is_active ? instant : load_block<D>(instant_return + i));
             store_block(perceived + i,
-                        is_active ? before + p.returns_smoothing * (instant - before) : before);
+                        is_active ? before + smoothing * (instant - before) : before);
             store_block(invested + i, is_active ? out + load_block<D>(given + i) : out);
             store_block(returned + i, is_active ? back + instant : back);
         }
@@ -119,10 +130,12 @@ struct ShareSuccessLanes {
                                            PartnerArrays& a, float* active_lane,
                                            float* root_share) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         const double* __restrict active = a.active.data();
         const double* __restrict given = a.contribution.data();
         double* __restrict commitment = a.commitment.data();
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const D is = load_block<D>(active + i);
             const D share = load_block<D>(given + i) / max_contribution;
             store_as_floats(active_lane + i, is);
@@ -158,13 +171,9 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
 void produce_results(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
-    double max_contribution = 0.0;
-    dispatch_by_isa<EffortTerms>(p.output_expertise_weight, a, s.scratch.data(), max_contribution);
-    // In index order: the sum is part of the model's definition (docs/ODD.md §7, Numerics).
     double effort = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        effort += s.scratch[i];
-    }
+    double max_contribution = 0.0;
+    dispatch_by_isa<JointEffort>(p.output_expertise_weight, a, effort, max_contribution);
     if (s.coordinator_present) {
         effort += p.coordinator_own_work * s.effects.coordinator_intensity;
     }

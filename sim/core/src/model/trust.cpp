@@ -73,6 +73,25 @@ struct TrustingRows {
     B index;
 };
 
+// What the rule reads of the trusted partner j, as plain pointers: copied once per month, so that
+// the pair loop need not reload them from the lanes after every store into the matrix.
+struct TrustedLanes {
+    const float* given;
+    const float* conflict_part;
+    const float* conflict_part_rival;
+    const float* sector;
+    const float* index;
+    const float* attends;
+
+    explicit TrustedLanes(const SimulationState::PairLanes& lanes)
+        : given(lanes.given.data()),
+          conflict_part(lanes.conflict_part.data()),
+          conflict_part_rival(lanes.conflict_part_rival.data()),
+          sector(lanes.sector.data()),
+          index(lanes.index.data()),
+          attends(lanes.attends.data()) {}
+};
+
 // One Block of column j's new values: rows r … r + lanes_of<B> − 1 of the trust matrix. Rows of
 // inactive partners keep their value; `Diagonal`: the block holds j's own entry (row j), which
 // keeps its value too and adds +0 to the row sum, which leaves a sum of non-negative terms
@@ -83,7 +102,7 @@ struct TrustingRows {
 template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
 [[gnu::always_inline]] inline void update_pair_block(const PairTerms<B>& rule,
                                                      const TrustingRows<B>& rows, Mask active,
-                                                     const SimulationState::PairLanes& lanes,
+                                                     const TrustedLanes lanes,
                                                      const TrustedColumn& column, float* at, B& sum,
                                                      B& weighted) {
     const B zero = {};
@@ -148,6 +167,7 @@ struct UpdateMatrix {
         using B = typename Blocks::TrustBlock;
         constexpr std::size_t L = lanes_of<B>;
         const PairTerms<B> rule(rule_in);
+        const TrustedLanes trusted(lanes);
         float* const matrix = trust.column(0);
         const std::size_t stride = trust.stride();
         std::size_t first_own =
@@ -173,17 +193,17 @@ struct UpdateMatrix {
             B weighted = {};
             float* const rows_at = matrix + r;
             for (std::size_t k = 0; k < first_own; ++k) {
-                update_pair_block<false, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                update_pair_block<false, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
                                                             rows_at + columns[k].offset, sum,
                                                             weighted);
             }
             for (std::size_t k = first_own; k < past_own; ++k) {
-                update_pair_block<true, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                update_pair_block<true, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
                                                            rows_at + columns[k].offset, sum,
                                                            weighted);
             }
             for (std::size_t k = past_own; k < count; ++k) {
-                update_pair_block<false, Weighted, Meeting>(rule, rows, active, lanes, columns[k],
+                update_pair_block<false, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
                                                             rows_at + columns[k].offset, sum,
                                                             weighted);
             }
@@ -209,9 +229,11 @@ struct PairLanesOfMonth {
     };
 
     template <class Blocks>
-    [[gnu::always_inline]] static void run(const Terms& k, const PartnerArrays& a,
+    [[gnu::always_inline]] static void run(const Terms k, const PartnerArrays& a,
                                            SimulationState::PairLanes& lanes) {
         using D = typename Blocks::PartnerBlock;
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
         using F = VectorOf<float, sizeof(D) / 2>;
         const double* __restrict contribution = a.contribution.data();
         const double* __restrict alignment = a.alignment.data();
@@ -225,7 +247,7 @@ struct PairLanesOfMonth {
         float* __restrict conflict_part_rival = lanes.conflict_part_rival.data();
         float* __restrict active_lane = lanes.active.data();
         const D least_normal = D{} + 0x1p-126;
-        for (std::size_t i = 0; i < a.stride(); i += lanes_of<D>) {
+        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
             const D c = load_block<D>(contribution + i);
             const F expected_here = __builtin_convertvector(k.reciprocity_norm * c, F);
             std::memcpy(expected + i, &expected_here, sizeof expected_here);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace regiosim {
 
@@ -59,13 +60,27 @@ class RandomStream {
     [[nodiscard]] double exponential(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                                      std::uint32_t sub = 0) const noexcept;
 
-    /// Standard normal by the Box–Muller transform of one Philox block, with the portable log and
-    /// cosine of portable_math.hpp, so that the value is the same on every CPU.
-    [[nodiscard]] double normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                                std::uint32_t sub = 0) const noexcept;
+    /// exponential(purpose, month, i, sub) for i = 0 … count − 1, into out: the same numbers,
+    /// computed together (vectorised).
+    void exponentials(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
+                      std::size_t count, double* out) const noexcept;
 
-    /// normal(purpose, month, index, j) for j = 0 … count − 1, into out: the same numbers, with
-    /// the generator's rounds computed together (vectorised) and the transform per number.
+    /// Two independent standard normals by the Box–Muller transform of one Philox block,
+    /// √(−2 ln u₁) · (cos 2πu₂, sin 2πu₂), with the portable log, sine and cosine of
+    /// portable_math.hpp, so that the values are the same on every CPU.
+    [[nodiscard]] std::pair<double, double> normal_pair(DrawPurpose purpose, std::uint32_t month,
+                                                        std::uint32_t index,
+                                                        std::uint32_t sub = 0) const noexcept;
+
+    /// The first of normal_pair(purpose, month, index, sub).
+    [[nodiscard]] double normal(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                                std::uint32_t sub = 0) const noexcept {
+        return normal_pair(purpose, month, index, sub).first;
+    }
+
+    /// count normals into out: out[2k] and out[2k + 1] are normal_pair(purpose, month, index, k)
+    /// (the last pair's second is dropped when count is odd); the generator's rounds and the
+    /// transforms are computed together (vectorised).
     void normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index, std::size_t count,
                  double* out) const noexcept;
 
@@ -87,9 +102,10 @@ class RandomStream {
   private:
     static constexpr std::size_t normal_chunk_size = 64;
 
-    /// normal(purpose, month, index, first + k) for k < count ≤ normal_chunk_size, into out.
+    /// normal_pair(purpose, month, index, first + k) for k < pairs ≤ normal_chunk_size, into
+    /// out[2k] and out[2k + 1].
     void normal_chunk(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                      std::uint32_t first, std::size_t count, double* out) const noexcept;
+                      std::uint32_t first, std::size_t pairs, double* out) const noexcept;
 
     /// 53 bits from two 32-bit words (27 high, 26 low), offset by half a step so the result is
     /// never 0 or 1 (log(u) must stay finite in Box–Muller). The halves are joined in double

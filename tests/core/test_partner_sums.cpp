@@ -1,0 +1,76 @@
+// Sums over partners in the model's order (sim/core/src/partner_sums.hpp, docs/ODD.md §7
+// "Numerics"): eight partials, partner i into partial i mod 8, combined pairwise.
+#include <bit>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "../../sim/core/src/partner_sums.hpp"
+#include "regiosim/core/cache_aligned.hpp"
+
+using namespace regiosim;
+
+namespace {
+
+// The definition, written out: what every instruction set must compute to the bit.
+double defined_sum(const PartnerLane& active, const PartnerLane& values, double offset,
+                   double scale) {
+    double partial[8] = {};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (active[i] != 0.0) {
+            partial[i % 8] += offset + scale * values[i];
+        }
+    }
+    return ((partial[0] + partial[1]) + (partial[2] + partial[3])) +
+           ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+}
+
+}  // namespace
+
+TEST_CASE("a sum over partners adds in the model's order on every instruction set",
+          "[partner_sums][isa]") {
+    using model::VectorIsa;
+    const VectorIsa best = model::best_vector_isa();
+    for (const std::size_t stride : {8U, 24U, 40U, 304U}) {
+        PartnerLane active(stride, 0.0);
+        PartnerLane values(stride, 0.0);
+        PartnerLane other(stride, 0.0);
+        double count = 0.0;
+        for (std::size_t i = 0; i < stride; ++i) {
+            // Irrational magnitudes spread over four orders, so that the order of the additions
+            // shows in the last bits; a third of the partners inactive.
+            values[i] = std::sqrt(static_cast<double>(i + 2)) * std::pow(10.0, i % 5 - 2.0);
+            other[i] = 1.0 / static_cast<double>(i + 3);
+            active[i] = i % 3 == 1 ? 0.0 : 1.0;
+            count += active[i];
+        }
+        const double expected = defined_sum(active, values, 0.0, 1.0);
+        const double expected_other = defined_sum(active, other, 1.0, -1.0);
+        // A different order of the same additions gives other bits: the check could fail.
+        double in_index_order = 0.0;
+        for (std::size_t i = 0; i < stride; ++i) {
+            in_index_order += active[i] != 0.0 ? values[i] : 0.0;
+        }
+        if (stride >= 40) {
+            CHECK(std::bit_cast<std::uint64_t>(in_index_order) !=
+                  std::bit_cast<std::uint64_t>(expected));
+        }
+        for (const VectorIsa isa : {VectorIsa::baseline, VectorIsa::avx2, VectorIsa::avx512}) {
+            if (isa > best) {
+                continue;
+            }
+            INFO(stride << " lanes, instruction set " << static_cast<int>(isa));
+            REQUIRE(model::use_vector_isa(isa) == isa);
+            const auto sums =
+                model::sums_over_active<2>(active.data(), stride, {values.data(), active.data()});
+            CHECK(std::bit_cast<std::uint64_t>(sums[0]) == std::bit_cast<std::uint64_t>(expected));
+            CHECK(sums[1] == count);  // the active lane summed: a count
+            const auto divergence =
+                model::sums_over_active<1>(active.data(), stride, {other.data()}, 1.0, -1.0);
+            CHECK(std::bit_cast<std::uint64_t>(divergence[0]) ==
+                  std::bit_cast<std::uint64_t>(expected_other));
+        }
+    }
+    model::use_vector_isa(best);
+}
