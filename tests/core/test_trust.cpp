@@ -303,8 +303,8 @@ TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[tr
 TEST_CASE("with utilitair partners update_trust also leaves the contribution-weighted row sums",
           "[trust]") {
     // decide_contributions of the next month weighs trust by that month's prev_contribution,
-    // which is this month's contribution: the fused sums must equal sum_trust_rows(s, true)
-    // then, to the bit, and the padding rows of the matrix must stay 0.0.
+    // which is this month's contribution: the fused sums must equal sum_trust_rows with those
+    // weights then, to the bit, and the padding rows of the matrix must stay 0.0.
     for (const int companies : {2, 7, 14, 22}) {
         Harness h(make_region(2, companies, {Style::utilitair, Style::overstijgend}));
         h.admit();
@@ -321,7 +321,7 @@ TEST_CASE("with utilitair partners update_trust also leaves the contribution-wei
         const auto fused_weighted = s.row_weighted_sum;
 
         s.partners.prev_contribution = s.partners.contribution;
-        model::sum_trust_rows(s, true);
+        model::sum_trust_rows(s, s.partners.prev_contribution.data());
         for (Eigen::Index i = 0; i < n; ++i) {
             if (!s.partners.active[static_cast<std::size_t>(i)]) {
                 continue;

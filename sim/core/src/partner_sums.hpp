@@ -2,9 +2,9 @@
 
 // Sums over partners in the order the model defines (docs/ODD.md §7, "Numerics"): partner i's
 // term goes to partial sum i mod 8, each partial adds its terms in increasing i, and the eight
-// partials are combined as ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)). A partial is one
-// vector lane, so the sum vectorises, and every vector width (eight lanes in one Block, four in
-// two, two in four) makes the same additions in the same order: the same bits.
+// partials are combined by halving, v_k = p_k + p_{k+4}, w_k = v_k + v_{k+2}, total = w_0 + w_1.
+// A partial is one vector lane, so the sum vectorises, and every vector width (eight lanes in one
+// Block, four in two, two in four) makes the same additions in the same order: the same bits.
 
 #include <array>
 #include <cstddef>
@@ -29,11 +29,19 @@ class PartnerSum {
     }
 
     [[gnu::always_inline]] double total() const noexcept {
-        std::array<double, partial_sums> p{};
-        for (std::size_t k = 0; k < partial_sums; ++k) {
-            p[k] = part_[k / lanes_of<D>][k % lanes_of<D>];
+        if constexpr (parts == 1) {  // eight lanes: halve twice within the Block
+            double v[4];
+            for (std::size_t k = 0; k < 4; ++k) {
+                v[k] = part_[0][k] + part_[0][k + 4];
+            }
+            return (v[0] + v[2]) + (v[1] + v[3]);
+        } else if constexpr (parts == 2) {  // four lanes: the Blocks hold p0–p3 and p4–p7
+            const D v = part_[0] + part_[1];
+            return (v[0] + v[2]) + (v[1] + v[3]);
+        } else {  // two lanes: the Blocks hold (p0, p1) … (p6, p7)
+            const D w = (part_[0] + part_[2]) + (part_[1] + part_[3]);
+            return w[0] + w[1];
         }
-        return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
     }
 
   private:
@@ -41,8 +49,8 @@ class PartnerSum {
 };
 
 // Σ over active partners i of offset + scale · values_k[i], for each of the K lanes values_k,
-// into totals[k] (offset 0, scale 1: the plain sum; a count when values is the active lane).
-template <std::size_t K>
+// into totals[k] (`Plain`: offset 0 and scale 1 left out; a count when values is the active lane).
+template <std::size_t K, bool Plain>
 struct SumsOverActive {
     struct Terms {
         std::array<const double*, K> values;
@@ -62,8 +70,12 @@ struct SumsOverActive {
             for (std::size_t h = 0; h < PartnerSum<D>::parts; ++h) {
                 const auto is_active = load_block<D>(active + i + h * L) != 0.0;
                 for (std::size_t v = 0; v < K; ++v) {
-                    const D term = k.offset + k.scale * load_block<D>(k.values[v] + i + h * L);
-                    sums[v].add(h, is_active ? term : zero);
+                    const D value = load_block<D>(k.values[v] + i + h * L);
+                    if constexpr (Plain) {
+                        sums[v].add(h, is_active ? value : zero);
+                    } else {
+                        sums[v].add(h, is_active ? k.offset + k.scale * value : zero);
+                    }
                 }
             }
         }
@@ -76,12 +88,21 @@ struct SumsOverActive {
 // Σ over active partners of each of the lanes in `values`, in the model's order.
 template <std::size_t K>
 [[nodiscard]] std::array<double, K> sums_over_active(const double* active, std::size_t stride,
-                                                     std::array<const double*, K> values,
-                                                     double offset = 0.0, double scale = 1.0) {
+                                                     std::array<const double*, K> values) {
     std::array<double, K> totals{};
-    const typename SumsOverActive<K>::Terms terms{values, offset, scale};
-    dispatch_by_isa<SumsOverActive<K>>(terms, active, stride, totals);
+    const typename SumsOverActive<K, true>::Terms terms{values};
+    dispatch_by_isa<SumsOverActive<K, true>>(terms, active, stride, totals);
     return totals;
+}
+
+// Σ over active partners of offset + scale · values[i] (offset 1, scale −1: Σ (1 − values[i])).
+[[nodiscard]] inline double affine_sum_over_active(const double* active, std::size_t stride,
+                                                   const double* values, double offset,
+                                                   double scale) {
+    std::array<double, 1> total{};
+    const SumsOverActive<1, false>::Terms terms{{values}, offset, scale};
+    dispatch_by_isa<SumsOverActive<1, false>>(terms, active, stride, total);
+    return total[0];
 }
 
 }  // namespace regiosim::model

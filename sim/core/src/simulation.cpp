@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "regiosim/core/event_log.hpp"
@@ -75,6 +76,8 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.row_weighted_sum.resize(stride);
     state_.scratch.resize(stride);
     state_.trusted.resize(n);
+    // NaN bytes: unequal to any flags, so the first trust update lists the columns.
+    state_.trusted_active.assign(stride, std::numeric_limits<double>::quiet_NaN());
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
                        &lanes.final_slope, &lanes.final_offset, &lanes.given, &lanes.conflict_part,

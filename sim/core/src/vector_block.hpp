@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 #include <type_traits>
@@ -135,7 +136,10 @@ enum class VectorIsa { baseline, avx2, avx512 };
 
 /// The instruction set the kernels run on: the best one, or a narrower one asked for by
 /// use_vector_isa or by REGIOSIM_VECTOR_ISA=baseline|avx2|avx512 when the program starts.
-[[nodiscard]] VectorIsa vector_isa() noexcept;
+extern std::atomic<VectorIsa> isa_in_use;
+[[nodiscard]] inline VectorIsa vector_isa() noexcept {
+    return isa_in_use.load(std::memory_order_relaxed);
+}
 
 /// For tests and benchmarks: runs the kernels on `isa`, or on the best one if the CPU has not got
 /// it. Returns the one now in use.

@@ -23,12 +23,11 @@ VectorIsa from_environment(VectorIsa best) noexcept {
     return isa < best ? isa : best;
 }
 
-std::atomic<VectorIsa>& in_use() noexcept {
-    static std::atomic<VectorIsa> isa{from_environment(best_vector_isa())};
-    return isa;
-}
-
 }  // namespace
+
+// Set when the program loads. Should a kernel ever run before (from another file's static
+// initialiser), it reads the zero-initialised value, the baseline, which computes the same bits.
+std::atomic<VectorIsa> isa_in_use{from_environment(best_vector_isa())};
 
 VectorIsa best_vector_isa() noexcept {
     __builtin_cpu_init();  // harmless when done; needed if this runs before the constructors
@@ -38,14 +37,10 @@ VectorIsa best_vector_isa() noexcept {
     return __builtin_cpu_supports("avx2") ? VectorIsa::avx2 : VectorIsa::baseline;
 }
 
-VectorIsa vector_isa() noexcept {
-    return in_use().load(std::memory_order_relaxed);
-}
-
 VectorIsa use_vector_isa(VectorIsa isa) noexcept {
     const VectorIsa best = best_vector_isa();
     const VectorIsa chosen = isa < best ? isa : best;
-    in_use().store(chosen, std::memory_order_relaxed);
+    isa_in_use.store(chosen, std::memory_order_relaxed);
     return chosen;
 }
 

@@ -59,7 +59,9 @@ void refresh_means(SimulationState& s) {
     // Mean trust is the sum of the active partners' row sums: the rows are summed together
     // (vectorised, sum_trust_rows) rather than as one chain of n² dependent additions.
     if (s.row_sums == RowSumsHeld::stale) {
-        sum_trust_rows(s);
+        // With utilitair partners the weighted sums too, for next month's contributions, which
+        // weigh by what was given this month: one pass instead of two.
+        sum_trust_rows(s, s.utilitair_partners ? a.contribution.data() : nullptr);
     }
     const auto [counted, commitment, trust] = sums_over_active<3>(
         a.active.data(), a.stride(), {a.active.data(), a.commitment.data(), s.row_sum.data()});

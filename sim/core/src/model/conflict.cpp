@@ -10,7 +10,7 @@ void update_conflict(SimulationState& s, const StepContext& c) {
     const auto& a = s.partners;
     // Σ (1 − a_i) over the active partners.
     double divergence =
-        sums_over_active<1>(a.active.data(), a.stride(), {a.alignment.data()}, 1.0, -1.0)[0];
+        affine_sum_over_active(a.active.data(), a.stride(), a.alignment.data(), 1.0, -1.0);
     divergence = s.n_active > 0 ? divergence / s.n_active : 0.0;
     if (s.effects.covenant) {
         divergence *= 1.0 - p.covenant_role_clarity;

@@ -108,7 +108,7 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     const double total =
         sums_over_active<1>(a.active.data(), a.stride(), {a.prev_contribution.data()})[0];
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
-        sum_trust_rows(s, true);
+        sum_trust_rows(s, a.prev_contribution.data());
     }
     ContributionTerms k{};
     k.total = total;

@@ -29,45 +29,52 @@ struct RunDownClocks {
     }
 };
 
-double mean_trust_in(const SimulationState& s, Eigen::Index j) {
-    double sum = 0.0;
-    int count = 0;
-    for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
-        if (i != j && s.partners.active[static_cast<std::size_t>(i)]) {
-            sum += s.trust(i, j);
-            ++count;
-        }
-    }
-    return count > 0 ? sum / count : 0.0;
-}
+// The mean trust of the other active partners in partner j, before and after a loss.
+struct TrustIn {
+    double before;
+    double after;
+};
 
 // The personal part of trust — what lies above trust in the organisation as such — leaves
-// with the person, in both directions, unless onboarding rebuilds part of it.
-void lose_personal_trust(SimulationState& s, Eigen::Index j, double loss, double institutional) {
+// with the person, in both directions, unless onboarding rebuilds part of it. One pass over
+// column j (trust in j, contiguous) and row j (trust of j), which also takes the means of column
+// j before and after, for the story.
+TrustIn lose_personal_trust(SimulationState& s, std::size_t j, double loss, double institutional) {
     s.row_sums = RowSumsHeld::stale;
-    for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
+    const auto& active = s.partners.active;
+    const double kept = 1.0 - loss;
+    // Trust at or below the institutional level is not personal: it stays.
+    const auto without_person = [&](float t) {
+        return t > institutional ? static_cast<float>(institutional + (t - institutional) * kept)
+                                 : t;
+    };
+    float* in = s.trust.column(j);
+    double before = 0.0;
+    double after = 0.0;
+    int count = 0;
+    for (std::size_t i = 0; i < s.partners.size(); ++i) {
         if (i == j) {
             continue;
         }
-        float& in = s.trust(i, j);
-        if (in > institutional) {
-            in = static_cast<float>(institutional + (in - institutional) * (1.0 - loss));
+        const float was = in[i];
+        in[i] = without_person(was);
+        if (active[i] != 0.0) {
+            before += was;
+            after += in[i];
+            ++count;
         }
-        float& out = s.trust(j, i);
-        if (out > institutional) {
-            out = static_cast<float>(institutional + (out - institutional) * (1.0 - loss));
-        }
+        float& out = s.trust(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(i));
+        out = without_person(out);
     }
+    return count > 0 ? TrustIn{before / count, after / count} : TrustIn{0.0, 0.0};
 }
 
 void key_figure_leaves(SimulationState& s, const StepContext& c, std::size_t i) {
     const auto& p = c.p;
     auto& a = s.partners;
-    const auto j = static_cast<Eigen::Index>(i);
     const double onboarding = s.coordinator_present ? p.coordinator_onboarding : 0.0;
     const double loss = p.key_figure_personal_share * (1.0 - onboarding);
-    const double before = mean_trust_in(s, j);
-    lose_personal_trust(s, j, loss, p.trust_institutional);
+    const TrustIn trust_in = lose_personal_trust(s, i, loss, p.trust_institutional);
     a.commitment[i] = a.commitment[i] * (1.0 - loss) + p.key_figure_newcomer_commitment * loss;
     a.expertise[i] = a.expertise[i] * (1.0 - loss) + p.key_figure_newcomer_expertise * loss;
     a.kartrekker[i] =
@@ -75,8 +82,8 @@ void key_figure_leaves(SimulationState& s, const StepContext& c, std::size_t i) 
                         static_cast<std::uint32_t>(s.month), static_cast<std::uint32_t>(i))
             ? 1
             : 0;
-    c.log.add(s.month, EventKind::key_figure_left, static_cast<int>(i), -1, before,
-              mean_trust_in(s, j));
+    c.log.add(s.month, EventKind::key_figure_left, static_cast<int>(i), -1, trust_in.before,
+              trust_in.after);
 
     if (static_cast<int>(i) == s.team_leader) {
         team_leader_lost(s, c, i);

@@ -313,15 +313,21 @@ void update_trust(SimulationState& s, const StepContext& c) {
             lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
         }
     }
-    // The active partners' columns, in increasing j; written for every partner, kept for the
-    // active ones.
-    std::size_t count = 0;
-    const auto stride = static_cast<std::uint32_t>(s.trust.stride());
-    for (std::size_t j = 0; j < n; ++j) {
-        const auto column = static_cast<std::uint32_t>(j);
-        s.trusted[count] = TrustedColumn{column, column * stride, lanes.sector[j] > 0.0F};
-        count += a.active[j] != 0.0 ? 1 : 0;
+    // The active partners' columns, in increasing j, listed again only when who is active changed
+    // (the flags are exactly 0.0 or 1.0, so comparing their bytes compares them).
+    const std::size_t lane_bytes = a.stride() * sizeof(double);
+    if (std::memcmp(s.trusted_active.data(), a.active.data(), lane_bytes) != 0) {
+        std::memcpy(s.trusted_active.data(), a.active.data(), lane_bytes);
+        const auto stride = static_cast<std::uint32_t>(s.trust.stride());
+        s.trusted_count = 0;
+        for (std::size_t j = 0; j < n; ++j) {
+            const auto column = static_cast<std::uint32_t>(j);
+            s.trusted[s.trusted_count] =
+                TrustedColumn{column, column * stride, lanes.sector[j] > 0.0F};
+            s.trusted_count += a.active[j] != 0.0 ? 1 : 0;
+        }
     }
+    const std::size_t count = s.trusted_count;
     const bool weighted = s.utilitair_partners;
     if (weighted && meeting) {
         dispatch_by_isa<UpdateMatrix<true, true>>(rule, lanes, s.trusted.data(), count, s.trust,

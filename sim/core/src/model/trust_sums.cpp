@@ -57,12 +57,12 @@ struct SumRows {
 
 }  // namespace
 
-void sum_trust_rows(SimulationState& s, bool weighted) {
+void sum_trust_rows(SimulationState& s, const double* weights) {
     const double* active = s.partners.active.data();
     const float* index = s.lanes.index.data();
-    if (weighted) {
-        dispatch_by_isa<SumRows<true>>(s.trust, active, s.partners.prev_contribution.data(), index,
-                                       s.row_sum.data(), s.row_weighted_sum.data());
+    if (weights != nullptr) {
+        dispatch_by_isa<SumRows<true>>(s.trust, active, weights, index, s.row_sum.data(),
+                                       s.row_weighted_sum.data());
         s.row_sums = RowSumsHeld::plain_and_weighted;
     } else {
         const double* no_weights = nullptr;

@@ -92,8 +92,10 @@ struct InterventionRuntime {
 /// or who is active makes them stale; model::sum_trust_rows and model::update_trust fill them.
 enum class RowSumsHeld : unsigned char {
     stale,
-    plain,               ///< row_sum is current
-    plain_and_weighted,  ///< and row_weighted_sum, weighted by partners' prev_contribution
+    plain,  ///< row_sum is current
+    /// and row_weighted_sum, weighted by the contributions next month's decide_contributions
+    /// will read as prev_contribution
+    plain_and_weighted,
 };
 
 /// A hazard clock's monthly hazard remembered with the probability it came from: the conversion
@@ -152,8 +154,11 @@ struct SimulationState {
         /// width can (SSE2 cannot compare 32-bit integers and select by the result as cheaply).
         TrustLane index;
     } lanes;
-    /// The active partners for the trust update; sized once, to the number of partners.
+    /// The active partners for the trust update; sized once, to the number of partners. The
+    /// first trusted_count are current while trusted_active equals partners.active.
     std::vector<TrustedColumn> trusted;
+    std::size_t trusted_count = 0;
+    PartnerLane trusted_active;
 
     int n_active = 0;
     int n_joined = 0;

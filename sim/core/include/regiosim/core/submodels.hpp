@@ -65,9 +65,10 @@ void update_collaboration(SimulationState& s, const StepContext& c);
 [[nodiscard]] EndCause check_ending(SimulationState& s, const StepContext& c);
 
 /// For every partner i, the sum of trust(i, j) over the other active partners j, into s.row_sum,
-/// and — when `weighted` — the sum of trust(i, j) · prev_contribution[j] into
-/// s.row_weighted_sum. Only entries of active partners are meaningful. Sets s.row_sums.
-void sum_trust_rows(SimulationState& s, bool weighted = false);
+/// and — when `weights` is given — the sum of trust(i, j) · weights[j] into s.row_weighted_sum
+/// (the weights are the contributions next month's decide_contributions calls last month's).
+/// Only entries of active partners are meaningful. Sets s.row_sums.
+void sum_trust_rows(SimulationState& s, const double* weights = nullptr);
 
 /// Mean trust among active partners and mean commitment; refreshes the cached means. Sums the
 /// rows of the trust matrix only when s.row_sums says they are stale.
