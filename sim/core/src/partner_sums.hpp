@@ -48,14 +48,12 @@ class PartnerSum {
     D part_[parts] = {};
 };
 
-// Σ over active partners i of offset + scale · values_k[i], for each of the K lanes values_k,
-// into totals[k] (`Plain`: offset 0 and scale 1 left out; a count when values is the active lane).
-template <std::size_t K, bool Plain>
+// Σ over active partners i of values_k[i], for each of the K lanes values_k, into totals[k] (a
+// count when values is the active lane).
+template <std::size_t K>
 struct SumsOverActive {
     struct Terms {
         std::array<const double*, K> values;
-        double offset = 0.0;
-        double scale = 1.0;
     };
 
     template <class Blocks>
@@ -71,11 +69,7 @@ struct SumsOverActive {
                 const auto is_active = load_block<D>(active + i + h * L) != 0.0;
                 for (std::size_t v = 0; v < K; ++v) {
                     const D value = load_block<D>(k.values[v] + i + h * L);
-                    if constexpr (Plain) {
-                        sums[v].add(h, is_active ? value : zero);
-                    } else {
-                        sums[v].add(h, is_active ? k.offset + k.scale * value : zero);
-                    }
+                    sums[v].add(h, is_active ? value : zero);
                 }
             }
         }
@@ -90,19 +84,9 @@ template <std::size_t K>
 [[nodiscard]] std::array<double, K> sums_over_active(const double* active, std::size_t stride,
                                                      std::array<const double*, K> values) {
     std::array<double, K> totals{};
-    const typename SumsOverActive<K, true>::Terms terms{values};
-    dispatch_by_isa<SumsOverActive<K, true>>(terms, active, stride, totals);
+    const typename SumsOverActive<K>::Terms terms{values};
+    dispatch_by_isa<SumsOverActive<K>>(terms, active, stride, totals);
     return totals;
-}
-
-// Σ over active partners of offset + scale · values[i] (offset 1, scale −1: Σ (1 − values[i])).
-[[nodiscard]] inline double affine_sum_over_active(const double* active, std::size_t stride,
-                                                   const double* values, double offset,
-                                                   double scale) {
-    std::array<double, 1> total{};
-    const SumsOverActive<1, false>::Terms terms{{values}, offset, scale};
-    dispatch_by_isa<SumsOverActive<1, false>>(terms, active, stride, total);
-    return total[0];
 }
 
 }  // namespace regiosim::model

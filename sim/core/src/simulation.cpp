@@ -36,6 +36,7 @@ void PartnerArrays::resize(std::size_t n, std::size_t stride) {
                        &kartrekker,
                        &team_member,
                        &alignment,
+                       &misalignment,
                        &capacity,
                        &effective_capacity,
                        &commitment,
@@ -156,10 +157,9 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
 
     initialise_partners();
     initialise_interventions();
-    model::refresh_means(s);
-    for (auto& row : s.history) {
-        row.fill(0.0);
-    }
+    // Nobody is active before month 0's admission.
+    s.mean_trust = 0.0;
+    s.mean_commitment = 0.0;
     finished_ = false;
 }
 
@@ -174,13 +174,14 @@ void Simulation::initialise_partners() {
     // and the first thresholds of the hazard clocks (a key figure's next ones are drawn when it
     // leaves).
     rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, state_.scratch.data());
+    // The partners' own noise in commitment, a normal each, into the lane it will shift.
+    rng_.normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, a.commitment.data());
     rng_.exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners,
                       a.key_figure_clock.data());
     rng_.exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, a.exit_clock.data());
     rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, a.returns_exit_clock.data());
     for (std::size_t i = 0; i < n_partners; ++i) {
         const auto& spec = scenario_->partners[i];
-        const auto idx = static_cast<std::uint32_t>(i);
         a.style[i] = spec.style;
         a.type[i] = spec.type;
         a.sector[i] = ctx.per_pupil_competition ? school_sector(spec.type) : 0;
@@ -191,11 +192,11 @@ void Simulation::initialise_partners() {
             spec.kartrekker || state_.scratch[i] < p.key_figure_kartrekker_share ? 1 : 0;
         a.team_member[i] = 0;
         a.alignment[i] = std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0);
+        a.misalignment[i] = 1.0 - a.alignment[i];
         a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
                                                    (spec.parallel_collaborations - 1));
         a.effective_capacity[i] = a.capacity[i];
-        const double noise = p.initial_commitment_spread *
-                             rng_.normal(DrawPurpose::partner_heterogeneity, 0, idx, 0);
+        const double noise = p.initial_commitment_spread * a.commitment[i];
         a.commitment[i] =
             std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0);
         a.expertise[i] = std::min(1.0, spec.expertise + expertise_bonus);
@@ -223,17 +224,18 @@ void Simulation::initialise_partners() {
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
-    const auto n = static_cast<Eigen::Index>(a.size());
-    // One normal per ordered pair: the largest share of a run's draws, so drawn row by row.
+    // One normal per ordered pair: the largest share of a run's draws, so drawn column by column
+    // (trust in partner j), as the matrix is stored.
     double* normals = state_.scratch.data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        rng_.normals(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(i), a.size(),
+    for (std::size_t j = 0; j < n_partners; ++j) {
+        rng_.normals(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(j), n_partners,
                      normals);
-        for (Eigen::Index j = 0; j < n; ++j) {
-            const double noise = p.trust_initial_spread * normals[j];
-            state_.trust(i, j) =
-                i == j ? 1.0F : static_cast<float>(std::clamp(base + noise, 0.0, 1.0));
+        float* column = state_.trust.column(j);
+        for (std::size_t i = 0; i < n_partners; ++i) {
+            const double value = base + p.trust_initial_spread * normals[i];
+            column[i] = static_cast<float>(value < 0.0 ? 0.0 : (1.0 < value ? 1.0 : value));
         }
+        column[j] = 1.0F;
     }
     state_.row_sums = RowSumsHeld::stale;
 }

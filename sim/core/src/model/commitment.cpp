@@ -1,6 +1,5 @@
 #include <algorithm>
 
-#include "../partner_sums.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -102,8 +101,8 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto& ctx = c.scenario.context;
     auto& a = s.partners;
-    const auto [kartrekkers, active, total_contribution] = sums_over_active<3>(
-        a.active.data(), a.stride(), {a.kartrekker.data(), a.active.data(), a.contribution.data()});
+    // Added up by decide_contributions; neither the contributions nor who is active changed since.
+    const ContributionTotals& totals = s.contribution_totals;
     CommitmentTerms k{};
     k.return_gain = p.commitment_return_gain;
     k.return_reference = p.commitment_return_reference;
@@ -119,9 +118,9 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     k.revival = s.coordinator_present && s.mean_commitment < p.coordinator_revival_threshold;
     k.revival_gain = p.coordinator_revival_gain;
     k.expertise_growth = p.key_figure_expertise_growth;
-    k.total_contribution = total_contribution;
-    k.kartrekkers = kartrekkers;
-    k.others = active - 1;
+    k.total_contribution = totals.given;
+    k.kartrekkers = totals.kartrekkers;
+    k.others = s.n_active - 1;
     dispatch_by_isa<UpdatePartners>(k, a, s.row_sum.data());
 }
 

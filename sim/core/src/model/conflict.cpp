@@ -8,9 +8,9 @@ namespace regiosim::model {
 void update_conflict(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto& a = s.partners;
-    // Σ (1 − a_i) over the active partners.
+    // Σ (1 − a_i) over the active partners, in the model's order of a sum over partners.
     double divergence =
-        affine_sum_over_active(a.active.data(), a.stride(), a.alignment.data(), 1.0, -1.0);
+        sums_over_active<1>(a.active.data(), a.stride(), {a.misalignment.data()})[0];
     divergence = s.n_active > 0 ? divergence / s.n_active : 0.0;
     if (s.effects.covenant) {
         divergence *= 1.0 - p.covenant_role_clarity;

@@ -18,6 +18,7 @@ struct ContributionTerms {
     double crowding;
     double agreement_floor;  // agreements.level · agreements.compliance
     double team_focus;
+    double expertise_weight;
     bool agreements;
     bool team_working;
 };
@@ -26,12 +27,15 @@ struct ContributionTerms {
 // computed for all partners and kept where it applies (style, activity), so that the loop has no
 // branches. The style's rule is base + slope · others, times the utilitair partner's sure gain
 // (docs/ODD.md §7.5); for the other styles the factor is 1 and `others` the plain mean, which
-// gives the same bits as the rule written style by style.
+// gives the same bits as the rule written style by style. On the way it adds up what the month's
+// contributions amount to (ContributionTotals), in the model's order of a sum over partners.
 struct DecideContributions {
     template <class Blocks>
     [[gnu::always_inline]] static void run(const ContributionTerms k, PartnerArrays& a,
-                                           const double* row_sum, const double* row_weighted_sum) {
+                                           const double* row_sum, const double* row_weighted_sum,
+                                           ContributionTotals& totals) {
         using D = typename Blocks::PartnerBlock;
+        constexpr std::size_t L = lanes_of<D>;
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
         const double* __restrict active = a.active.data();
@@ -44,41 +48,66 @@ struct DecideContributions {
         const double* __restrict alignment = a.alignment.data();
         const double* __restrict held = a.held_by_agreements.data();
         const double* __restrict member = a.team_member.data();
+        const double* __restrict kartrekker = a.kartrekker.data();
+        const double* __restrict capacity = a.effective_capacity.data();
+        const double* __restrict expertise = a.expertise.data();
         double* __restrict contribution = a.contribution.data();
         const D zero = {};
         const D one = zero + 1.0;
         const bool several = k.others > 0.0;
-        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const D plain = several ? (k.total - load_block<D>(given + i)) / k.others : zero;
-            // Give and take partner by partner: a utilitair partner counts the others as much
-            // as it trusts them.
-            const D weights = load_block<D>(row_sum + i);
-            const D by_trust = weights > 0.0 ? load_block<D>(row_weighted_sum + i) / weights : zero;
-            const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0;
-            const D others = weighs_by_trust ? by_trust : plain;
-            const D ratio = load_block<D>(perceived + i) / k.required_return;
-            const D sure_gain =
-                weighs_by_trust ? (ratio < one ? ratio : one) : one;  // std::min(1, ratio)
-            D x = (load_block<D>(base + i) + load_block<D>(slope + i) * others) * sure_gain;
-            x = x < 0.0 ? zero : x;  // std::clamp(x, 0, 1), branch-free
-            x = 1.0 < x ? one : x;
-            const D willingness =
-                k.willingness_floor + (1.0 - k.willingness_floor) * load_block<D>(commitment + i);
-            // Interests that are not arranged make partners hold back (seed 001).
-            const D holdback = 1.0 - k.conflict * (1.0 - load_block<D>(alignment + i));
-            x = x * (willingness * holdback * k.crowding);
-            if (k.agreements) {
-                const D floor = k.agreement_floor * willingness;
-                const D bound = x < floor ? floor : x;  // std::max(x, floor)
-                x = load_block<D>(held + i) != 0.0 ? bound : x;
+        PartnerSum<D> total;
+        PartnerSum<D> effort;
+        PartnerSum<D> kartrekkers;
+        D largest = zero;
+        for (std::size_t group = 0; group < stride; group += partial_sums) {
+            for (std::size_t h = 0; h < PartnerSum<D>::parts; ++h) {
+                const std::size_t i = group + h * L;
+                const D plain = several ? (k.total - load_block<D>(given + i)) / k.others : zero;
+                // Give and take partner by partner: a utilitair partner counts the others as
+                // much as it trusts them.
+                const D weights = load_block<D>(row_sum + i);
+                const D by_trust =
+                    weights > 0.0 ? load_block<D>(row_weighted_sum + i) / weights : zero;
+                const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0;
+                const D others = weighs_by_trust ? by_trust : plain;
+                const D ratio = load_block<D>(perceived + i) / k.required_return;
+                const D sure_gain =
+                    weighs_by_trust ? (ratio < one ? ratio : one) : one;  // std::min(1, ratio)
+                D x = (load_block<D>(base + i) + load_block<D>(slope + i) * others) * sure_gain;
+                x = x < 0.0 ? zero : x;  // std::clamp(x, 0, 1), branch-free
+                x = 1.0 < x ? one : x;
+                const D willingness = k.willingness_floor +
+                                      (1.0 - k.willingness_floor) * load_block<D>(commitment + i);
+                // Interests that are not arranged make partners hold back (seed 001).
+                const D align = load_block<D>(alignment + i);
+                const D holdback = 1.0 - k.conflict * (1.0 - align);
+                x = x * (willingness * holdback * k.crowding);
+                if (k.agreements) {
+                    const D floor = k.agreement_floor * willingness;
+                    const D bound = x < floor ? floor : x;  // std::max(x, floor)
+                    x = load_block<D>(held + i) != 0.0 ? bound : x;
+                }
+                if (k.team_working) {
+                    x = load_block<D>(member + i) != 0.0 ? x + k.team_focus * (1.0 - x) : x;
+                }
+                x = x < 0.0 ? zero : x;
+                x = 1.0 < x ? one : x;
+                const auto is_active = load_block<D>(active + i) != 0.0;
+                const D c = is_active ? x : zero;
+                store_block(contribution + i, c);
+                // What the month's contributions amount to (§7.6, §7.9).
+                const D skill =
+                    (1.0 - k.expertise_weight) + k.expertise_weight * load_block<D>(expertise + i);
+                total.add(h, c);
+                effort.add(h, is_active ? c * load_block<D>(capacity + i) * skill : zero);
+                kartrekkers.add(h, is_active ? load_block<D>(kartrekker + i) : zero);
+                largest = is_active && largest < c ? c : largest;
             }
-            if (k.team_working) {
-                x = load_block<D>(member + i) != 0.0 ? x + k.team_focus * (1.0 - x) : x;
-            }
-            x = x < 0.0 ? zero : x;
-            x = 1.0 < x ? one : x;
-            store_block(contribution + i, load_block<D>(active + i) != 0.0 ? x : zero);
         }
+        totals.given = total.total();
+        totals.effort = effort.total();
+        totals.kartrekkers = kartrekkers.total();
+        totals.largest = largest_lane(largest);
     }
 };
 
@@ -121,9 +150,11 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
                      : 1.0;
     k.agreement_floor = p.agreements_level * p.agreements_compliance;
     k.team_focus = p.team_member_focus;
+    k.expertise_weight = p.output_expertise_weight;
     k.agreements = s.effects.agreements;
     k.team_working = s.effects.team && s.team_leader >= 0;
-    dispatch_by_isa<DecideContributions>(k, a, s.row_sum.data(), s.row_weighted_sum.data());
+    dispatch_by_isa<DecideContributions>(k, a, s.row_sum.data(), s.row_weighted_sum.data(),
+                                         s.contribution_totals);
 }
 
 }  // namespace regiosim::model

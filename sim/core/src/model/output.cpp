@@ -53,39 +53,6 @@ struct ShareSuccess {
     }
 };
 
-// The joint effort of the active partners this month, Σ c_i · κ̃_i · skill_i in the model's order
-// of a sum over partners (partner_sums.hpp), and the largest contribution.
-struct JointEffort {
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(double expertise_weight, const PartnerArrays& a,
-                                           double& effort, double& max_contribution) {
-        using D = typename Blocks::PartnerBlock;
-        // Copies: the compiler cannot tell that the stores below leave them unchanged.
-        const std::size_t stride = a.stride();
-        constexpr std::size_t L = lanes_of<D>;
-        const double* __restrict active = a.active.data();
-        const double* __restrict given = a.contribution.data();
-        const double* __restrict capacity = a.effective_capacity.data();
-        const double* __restrict expertise = a.expertise.data();
-        const D zero = {};
-        D largest = zero;
-        PartnerSum<D> sum;
-        for (std::size_t i = 0; i < stride; i += partial_sums) {
-            for (std::size_t h = 0; h < PartnerSum<D>::parts; ++h) {
-                const std::size_t at = i + h * L;
-                const auto is_active = load_block<D>(active + at) != 0.0;
-                const D c = load_block<D>(given + at);
-                const D skill =
-                    (1.0 - expertise_weight) + expertise_weight * load_block<D>(expertise + at);
-                sum.add(h, is_active ? c * load_block<D>(capacity + at) * skill : zero);
-                largest = is_active && largest < c ? c : largest;
-            }
-        }
-        effort = sum.total();
-        max_contribution = largest_lane(largest);
-    }
-};
-
 // The returns every active partner perceives this month (docs/ODD.md §7.6).
 struct UpdateReturns {
     template <class Blocks>
@@ -171,9 +138,9 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
 void produce_results(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
-    double effort = 0.0;
-    double max_contribution = 0.0;
-    dispatch_by_isa<JointEffort>(p.output_expertise_weight, a, effort, max_contribution);
+    // The partners' part of the joint effort, added up by decide_contributions.
+    double effort = s.contribution_totals.effort;
+    const double max_contribution = s.contribution_totals.largest;
     if (s.coordinator_present) {
         effort += p.coordinator_own_work * s.effects.coordinator_intensity;
     }

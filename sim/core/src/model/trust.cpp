@@ -36,6 +36,11 @@ struct PairRule {
     float broken_slope;      // 1 − erosion, plus erosion · c_j / ε_i
     float fade_slope;        // 1 − fade
     float fade_offset;       // fade · institutional
+    // The bounds of trust, 0 and 1, as data rather than constants: with constants GCC spells the
+    // clamp as a compare and a mask and a compare and a blend; with values it only knows at run
+    // time, as one max and one min (the same values: both compute t > 0 ? t : 0, t < 1 ? t : 1).
+    float lowest;
+    float highest;
 };
 
 // The month's terms of the rule, one value in every lane; made once per month (GCC does not hoist
@@ -49,6 +54,8 @@ struct PairTerms {
     B broken_slope;
     B fade_slope;
     B fade_offset;
+    B lowest;
+    B highest;
 
     explicit PairTerms(const PairRule& rule)
         : kept_slope(broadcast<B>(rule.kept_slope)),
@@ -57,7 +64,9 @@ struct PairTerms {
           kept_gain_rival(broadcast<B>(rule.kept_gain_rival)),
           broken_slope(broadcast<B>(rule.broken_slope)),
           fade_slope(broadcast<B>(rule.fade_slope)),
-          fade_offset(broadcast<B>(rule.fade_offset)) {}
+          fade_offset(broadcast<B>(rule.fade_offset)),
+          lowest(broadcast<B>(rule.lowest)),
+          highest(broadcast<B>(rule.highest)) {}
 };
 
 // What the rule needs of the rows of one row block: lanes of the partners trusting.
@@ -130,9 +139,8 @@ template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
     } else {
         t = t * rule.fade_slope + rule.fade_offset;
     }
-    t = t > 0.0F ? t : zero;  // std::clamp as a max and a min, branch-free
-    const B one = zero + 1.0F;
-    t = t < one ? t : one;
+    t = t > rule.lowest ? t : rule.lowest;  // std::clamp as a max and a min, branch-free
+    t = t < rule.highest ? t : rule.highest;
     B after = active ? t : before;
     if constexpr (Diagonal) {
         const auto own = rows.index == lanes.index[j];
@@ -295,6 +303,8 @@ void update_trust(SimulationState& s, const StepContext& c) {
     rule.broken_slope = static_cast<float>(1.0 - erosion);
     rule.fade_slope = static_cast<float>(fade_slope);
     rule.fade_offset = static_cast<float>(fade_offset);
+    rule.lowest = 0.0F;
+    rule.highest = 1.0F;
     auto& lanes = s.lanes;
     const PairLanesOfMonth::Terms terms{
         p.trust_reciprocity_norm, erosion,        conflict,

@@ -30,6 +30,7 @@ struct PartnerArrays {
     PartnerLane kartrekker;
     PartnerLane team_member;
     PartnerLane alignment;
+    PartnerLane misalignment;  ///< 1 − alignment
     PartnerLane capacity;
     PartnerLane effective_capacity;
     PartnerLane commitment;
@@ -115,6 +116,17 @@ struct TrustedColumn {
     bool rivals;           ///< j is a school whose sector may hold rivals
 };
 
+/// What the month's contributions amount to over the active partners, added up by
+/// model::decide_contributions as it decides them (sums over partners in the model's order,
+/// docs/ODD.md §7): neither the contributions nor who is active change before the submodels that
+/// read these (produce_results and update_commitment) run.
+struct ContributionTotals {
+    double given = 0.0;        ///< Σ c_i
+    double effort = 0.0;       ///< Σ c_i κ̃_i skill_i, the joint effort of §7.6
+    double largest = 0.0;      ///< max c_i
+    double kartrekkers = 0.0;  ///< active partners with a kartrekker
+};
+
 /// Everything that changes during a run.
 struct SimulationState {
     int month = 0;
@@ -160,6 +172,7 @@ struct SimulationState {
     std::size_t trusted_count = 0;
     PartnerLane trusted_active;
 
+    ContributionTotals contribution_totals;
     int n_active = 0;
     int n_joined = 0;
     int next_join_month = 0;  ///< the first month in which a partner may still join
