@@ -21,9 +21,10 @@
 
 namespace regiosim::test {
 
-/// Trust is stored in single precision (docs/ODD.md §7, "Numerics"): a trust rule's result
-/// matches its formula, evaluated in double precision, to a few units in float's last place.
-inline constexpr double trust_precision = 1e-6;
+/// Trust and the partners' state are single precision (docs/ODD.md §7, "Numerics"): a rule's
+/// result matches its formula, evaluated in double precision, to a few units in float's last
+/// place.
+inline constexpr double single_precision = 1e-6;
 
 /// One partner with every value taken from the `initial.*` defaults for its style and type.
 inline PartnerSpec make_partner(std::string name, PartnerType type, Style style,

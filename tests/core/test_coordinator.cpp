@@ -51,8 +51,10 @@ TEST_CASE("a pulling coordinator crowds out the others' contributions", "[coordi
         REQUIRE(without[i] < 1.0);
         CHECK(high[i] < half[i]);
         CHECK(half[i] < without[i]);
-        CHECK(high[i] == Approx(without[i] * (1.0 - p.coordinator_crowding)).epsilon(1e-12));
-        CHECK(half[i] == Approx(without[i] * (1.0 - 0.5 * p.coordinator_crowding)).epsilon(1e-12));
+        CHECK(high[i] ==
+              Approx(without[i] * (1.0 - p.coordinator_crowding)).epsilon(single_precision));
+        CHECK(half[i] ==
+              Approx(without[i] * (1.0 - 0.5 * p.coordinator_crowding)).epsilon(single_precision));
     }
     // The role without a person in it crowds out nobody.
     Harness h(mixed_region(), 0, 9);
@@ -71,7 +73,7 @@ TEST_CASE("a pulling coordinator crowds out the others' contributions", "[coordi
     auto c = h.context();
     model::decide_contributions(s, c);
     for (std::size_t i = 0; i < without.size(); ++i) {
-        CHECK(s.partners.contribution[i] == Approx(without[i]).epsilon(1e-12));
+        CHECK(s.partners.contribution[i] == Approx(without[i]).epsilon(single_precision));
     }
 }
 
@@ -149,9 +151,9 @@ TEST_CASE("when the coordinator's intervention ends commitment drops by loss_sho
 
     const double shock = p.coordinator_loss_shock * dependence;
     for (std::size_t i = 0; i < 6; ++i) {
-        CHECK(s.partners.commitment[i] == Approx(0.6 * (1.0 - shock)).epsilon(1e-12));
+        CHECK(s.partners.commitment[i] == Approx(0.6 * (1.0 - shock)).epsilon(single_precision));
     }
-    CHECK(s.partners.commitment[6] == 0.6);
+    CHECK(s.partners.commitment[6] == 0.6F);
     CHECK_FALSE(s.coordinator_present);
     CHECK(s.dependence == 0.0);
     CHECK_FALSE(s.effects.coordinator);
@@ -217,7 +219,7 @@ TEST_CASE("a coordinator's onboarding keeps part of a departing key figure's tru
     const double without = lost_trust(false);
     const double with = lost_trust(true);
     CHECK(without == Approx((0.7 - p.trust_institutional) * p.key_figure_personal_share));
-    CHECK(with == Approx(without * (1.0 - p.coordinator_onboarding)).epsilon(trust_precision));
+    CHECK(with == Approx(without * (1.0 - p.coordinator_onboarding)).epsilon(single_precision));
 }
 
 TEST_CASE("a coordinator organises meetings while present", "[coordinator]") {

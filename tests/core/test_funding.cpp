@@ -144,7 +144,7 @@ TEST_CASE("a co-financing share cuts the stream during an economic shock", "[fun
     for (std::size_t i = 0; i < a.size(); ++i) {
         const double cut =
             a.type[i] == PartnerType::company ? 1.0 - p.capacity_company_shock_cut : 1.0;
-        CHECK(a.effective_capacity[i] == Approx(a.capacity[i] * cut).epsilon(1e-12));
+        CHECK(a.effective_capacity[i] == Approx(a.capacity[i] * cut).epsilon(single_precision));
     }
 }
 

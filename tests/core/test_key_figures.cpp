@@ -51,10 +51,10 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         for (Eigen::Index i = 1; i < n; ++i) {
             INFO("partner " << i);
             CHECK(s.trust(0, i) ==
-                  Approx(expected).epsilon(trust_precision));  // its trust in others
+                  Approx(expected).epsilon(single_precision));  // its trust in others
             if (i != 4) {
                 // others' trust in it
-                CHECK(s.trust(i, 0) == Approx(expected).epsilon(trust_precision));
+                CHECK(s.trust(i, 0) == Approx(expected).epsilon(single_precision));
             }
             for (Eigen::Index j = 1; j < n; ++j) {
                 if (j != i) {
@@ -66,9 +66,11 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         CHECK(s.trust(4, 0) == 0.1F);
         // The newcomer blends in at newcomer commitment and expertise.
         CHECK(s.partners.commitment[0] ==
-              Approx(0.8 * (1.0 - L) + p.key_figure_newcomer_commitment * L).epsilon(1e-12));
+              Approx(0.8 * (1.0 - L) + p.key_figure_newcomer_commitment * L)
+                  .epsilon(single_precision));
         CHECK(s.partners.expertise[0] ==
-              Approx(0.9 * (1.0 - L) + p.key_figure_newcomer_expertise * L).epsilon(1e-12));
+              Approx(0.9 * (1.0 - L) + p.key_figure_newcomer_expertise * L)
+                  .epsilon(single_precision));
         const auto left = events_of(h.events(), EventKind::key_figure_left);
         REQUIRE(left.size() == 1);
         CHECK(left[0].partner == 0);
@@ -83,7 +85,7 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         for (Eigen::Index i = 0; i < n; ++i) {
             for (Eigen::Index j = 0; j < n; ++j) {
                 if (i != j) {
-                    CHECK(s.trust(i, j) == Approx(expected).epsilon(trust_precision));
+                    CHECK(s.trust(i, j) == Approx(expected).epsilon(single_precision));
                 }
             }
         }
@@ -103,12 +105,12 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         model::update_key_figures(s, c);
         const double onboarded = L * (1.0 - p.coordinator_onboarding);
         const double expected = inst + (t0 - inst) * (1.0 - onboarded);
-        CHECK(s.trust(0, 1) == Approx(expected).epsilon(trust_precision));
-        CHECK(s.trust(1, 0) == Approx(expected).epsilon(trust_precision));
+        CHECK(s.trust(0, 1) == Approx(expected).epsilon(single_precision));
+        CHECK(s.trust(1, 0) == Approx(expected).epsilon(single_precision));
         // The loss is smaller by exactly the onboarding share.
         const double loss_without = (t0 - inst) * L;
         CHECK(t0 - s.trust(1, 0) ==
-              Approx(loss_without * (1.0 - p.coordinator_onboarding)).epsilon(trust_precision));
+              Approx(loss_without * (1.0 - p.coordinator_onboarding)).epsilon(single_precision));
         CHECK(s.coordinator_present);  // coordinator.turnover = 0
     }
 
@@ -120,7 +122,7 @@ TEST_CASE("a departing key figure takes personal_share of the personal trust, bo
         s.coordinator_vacant_until = 10;
         auto c = h.context();
         model::update_key_figures(s, c);
-        CHECK(s.trust(1, 0) == Approx(inst + (t0 - inst) * (1.0 - L)).epsilon(trust_precision));
+        CHECK(s.trust(1, 0) == Approx(inst + (t0 - inst) * (1.0 - L)).epsilon(single_precision));
     }
 }
 
@@ -171,9 +173,9 @@ TEST_CASE("a team leader's departure leaves the team vacant and is logged", "[ke
     const double newcomer = p.key_figure_newcomer_commitment;
     const double shock = 1.0 - p.team_leader_loss_shock;
     CHECK(s.partners.commitment[0] ==
-          Approx((c0 * (1.0 - L) + newcomer * L) * shock).epsilon(1e-12));
+          Approx((c0 * (1.0 - L) + newcomer * L) * shock).epsilon(single_precision));
     CHECK(s.partners.commitment[2] ==
-          Approx((c2 * (1.0 - L) + newcomer * L) * shock).epsilon(1e-12));
+          Approx((c2 * (1.0 - L) + newcomer * L) * shock).epsilon(single_precision));
 
     // No replacement during the vacancy; the most committed active partner takes over after it.
     h.model().key_figure_turnover = 0.0;

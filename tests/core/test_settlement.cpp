@@ -71,8 +71,8 @@ TEST_CASE("settled money dampens the growth of conflict", "[settlement]") {
     const double divergence = 1.0 - (6 * 0.6 + 0.1) / 7.0;
     const double open = growth(false);
     const double settled = growth(true);
-    CHECK(open == Approx(p.conflict_growth * divergence).epsilon(1e-12));
-    CHECK(settled == Approx(open * (1.0 - p.conflict_settled_dampening)).epsilon(1e-12));
+    CHECK(open == Approx(p.conflict_growth * divergence).epsilon(single_precision));
+    CHECK(settled == Approx(open * (1.0 - p.conflict_settled_dampening)).epsilon(single_precision));
 
     // In a whole run the settled arm carries less conflict from the settlement on.
     auto s = make_region(3, 3, {Style::utilitair, Style::defensief});

@@ -153,7 +153,7 @@ TEST_CASE("a triggered revival meeting lifts commitment by a share of the gap", 
     model::update_interventions(st, c);
     for (std::size_t i = 0; i < before.size(); ++i) {
         CHECK(st.partners.commitment[i] ==
-              Approx(before[i] + gain * (1.0 - before[i])).epsilon(1e-12));
+              Approx(before[i] + gain * (1.0 - before[i])).epsilon(single_precision));
     }
     const auto fired = events_of(h.events(), EventKind::intervention_triggered);
     REQUIRE(fired.size() == 1);

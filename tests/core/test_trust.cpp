@@ -54,7 +54,7 @@ TEST_CASE("a partner that keeps its share gains trust build*observation*(1-T)", 
     for (Eigen::Index i = 0; i < 4; ++i) {
         for (Eigen::Index j = 0; j < 4; ++j) {
             if (i != j) {
-                CHECK(s.trust(i, j) == Approx(0.4 + gain).epsilon(trust_precision));
+                CHECK(s.trust(i, j) == Approx(0.4 + gain).epsilon(single_precision));
             }
         }
         CHECK(s.trust(i, i) == 1.0);
@@ -74,15 +74,16 @@ TEST_CASE("free-riding loses trust erosion*observation*shortfall*T", "[trust]") 
     model::update_trust(s, c);
     const double obs = p.trust_observation_rate;
     CHECK(s.trust(0, 1) ==
-          Approx(0.4 - p.trust_erosion_rate * obs * 1.0 * 0.4).epsilon(trust_precision));
+          Approx(0.4 - p.trust_erosion_rate * obs * 1.0 * 0.4).epsilon(single_precision));
     CHECK(s.trust(0, 2) ==
-          Approx(0.4 - p.trust_erosion_rate * obs * 0.5 * 0.4).epsilon(trust_precision));
+          Approx(0.4 - p.trust_erosion_rate * obs * 0.5 * 0.4).epsilon(single_precision));
     // Partner 3 kept its share towards 0.
-    CHECK(s.trust(0, 3) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(trust_precision));
+    CHECK(s.trust(0, 3) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(single_precision));
     // Partner 1 gave nothing and so expects nothing: it keeps building trust in the others.
     CHECK(s.trust(1, 0) > 0.4);
     // Partner 2 expects 0.7*0.175 = 0.1225 of others; partner 1 gives 0: full shortfall.
-    CHECK(s.trust(2, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(trust_precision));
+    CHECK(s.trust(2, 1) ==
+          Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(single_precision));
 }
 
 TEST_CASE("with the default rates trust breaks three times as fast as it builds (1:3)", "[trust]") {
@@ -131,8 +132,9 @@ TEST_CASE("performance agreements make kept and broken promises more visible", "
     auto c = h.context();
     model::update_trust(s, c);
     const double obs = p.trust_observation_rate * (1.0 + p.agreements_visibility);
-    CHECK(s.trust(0, 2) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(trust_precision));
-    CHECK(s.trust(0, 1) == Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(trust_precision));
+    CHECK(s.trust(0, 2) == Approx(0.4 + p.trust_build_rate * obs * 0.6).epsilon(single_precision));
+    CHECK(s.trust(0, 1) ==
+          Approx(0.4 - p.trust_erosion_rate * obs * 0.4).epsilon(single_precision));
 }
 
 TEST_CASE("meetings raise trust only between partners who both attend", "[trust]") {
@@ -169,7 +171,7 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
             INFO(i << " -> " << j);
             const double t = s.trust(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
             if (a.attends[i] && a.attends[j]) {
-                CHECK(t == Approx(0.3 + gain).epsilon(trust_precision));
+                CHECK(t == Approx(0.3 + gain).epsilon(single_precision));
             } else {
                 CHECK(t == 0.3F);
             }
@@ -251,8 +253,8 @@ TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
     set_contributions(s, 0.0);
     auto c = h.context();
     model::update_trust(s, c);
-    CHECK(s.trust(1, 0) == Approx(0.8 + p.trust_fade * (inst - 0.8)).epsilon(trust_precision));
-    CHECK(s.trust(0, 1) == Approx(0.05 + p.trust_fade * (inst - 0.05)).epsilon(trust_precision));
+    CHECK(s.trust(1, 0) == Approx(0.8 + p.trust_fade * (inst - 0.8)).epsilon(single_precision));
+    CHECK(s.trust(0, 1) == Approx(0.05 + p.trust_fade * (inst - 0.05)).epsilon(single_precision));
 
     for (int m = 0; m < 1500; ++m) {
         model::update_trust(s, c);

@@ -75,15 +75,16 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.partners.resize(n, stride);
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
-    state_.scratch.resize(stride);
+    // Rows of per-partner draws (initialise_partners) and a column of normals.
+    state_.scratch.resize(5 * stride);
     state_.trusted.resize(n);
     // NaN bytes: unequal to any flags, so the first trust update lists the columns.
-    state_.trusted_active.assign(stride, std::numeric_limits<double>::quiet_NaN());
+    state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
+    state_.exit_candidates.assign(stride, 0.0F);
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
-                       &lanes.final_slope, &lanes.final_offset, &lanes.given, &lanes.conflict_part,
-                       &lanes.conflict_part_rival, &lanes.attends, &lanes.root_share, &lanes.active,
-                       &lanes.sector}) {
+                       &lanes.final_slope, &lanes.final_offset, &lanes.conflict_part,
+                       &lanes.conflict_part_rival, &lanes.root_share, &lanes.sector}) {
         lane->assign(stride, 0.0F);
     }
     lanes.index.resize(stride);
@@ -170,16 +171,20 @@ void Simulation::initialise_partners() {
     const double expertise_bonus = ctx.existing_structure ? p.existing_expertise_bonus : 0.0;
     const double climate = regional_climate(rng_);
     const std::size_t n_partners = scenario_->partners.size();
-    // The per-partner draws, each purpose for all partners at once (vectorised): kartrekkers,
-    // and the first thresholds of the hazard clocks (a key figure's next ones are drawn when it
-    // leaves).
-    rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, state_.scratch.data());
-    // The partners' own noise in commitment, a normal each, into the lane it will shift.
-    rng_.normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, a.commitment.data());
-    rng_.exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners,
-                      a.key_figure_clock.data());
-    rng_.exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, a.exit_clock.data());
-    rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, a.returns_exit_clock.data());
+    // The per-partner draws, each purpose for all partners at once (vectorised), one row of the
+    // scratch each: kartrekkers, the partners' own noise in commitment, and the first thresholds
+    // of the hazard clocks (a key figure's next ones are drawn when it leaves).
+    const std::size_t row = a.stride();
+    double* kartrekker_draw = state_.scratch.data();
+    double* commitment_noise = kartrekker_draw + row;
+    double* key_figure_threshold = commitment_noise + row;
+    double* exit_threshold = key_figure_threshold + row;
+    double* returns_exit_threshold = exit_threshold + row;
+    rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, kartrekker_draw);
+    rng_.normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, commitment_noise);
+    rng_.exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners, key_figure_threshold);
+    rng_.exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, exit_threshold);
+    rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, returns_exit_threshold);
     for (std::size_t i = 0; i < n_partners; ++i) {
         const auto& spec = scenario_->partners[i];
         a.style[i] = spec.style;
@@ -189,16 +194,17 @@ void Simulation::initialise_partners() {
         a.joined[i] = 0;
         a.active[i] = 0;
         a.kartrekker[i] =
-            spec.kartrekker || state_.scratch[i] < p.key_figure_kartrekker_share ? 1 : 0;
+            spec.kartrekker || kartrekker_draw[i] < p.key_figure_kartrekker_share ? 1 : 0;
         a.team_member[i] = 0;
-        a.alignment[i] = std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0);
-        a.misalignment[i] = 1.0 - a.alignment[i];
+        a.alignment[i] = static_cast<float>(
+            std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0));
+        a.misalignment[i] = 1.0F - a.alignment[i];
         a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
                                                    (spec.parallel_collaborations - 1));
         a.effective_capacity[i] = a.capacity[i];
-        const double noise = p.initial_commitment_spread * a.commitment[i];
-        a.commitment[i] =
-            std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0);
+        const double noise = p.initial_commitment_spread * commitment_noise[i];
+        a.commitment[i] = static_cast<float>(
+            std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0));
         a.expertise[i] = std::min(1.0, spec.expertise + expertise_bonus);
         a.contribution[i] = 0.0;
         a.prev_contribution[i] = 0.0;
@@ -208,6 +214,9 @@ void Simulation::initialise_partners() {
         a.returned[i] = 0.0;
         a.months_active[i] = 0;
         a.low_return_months[i] = 0;
+        a.key_figure_clock[i] = static_cast<float>(key_figure_threshold[i]);
+        a.exit_clock[i] = static_cast<float>(exit_threshold[i]);
+        a.returns_exit_clock[i] = static_cast<float>(returns_exit_threshold[i]);
         a.attends[i] = 0;
         a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
         a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;

@@ -17,11 +17,11 @@
 namespace regiosim::model {
 
 // GCC's generic vector types. A kernel is compiled once per instruction set (dispatch_by_isa) and
-// works on Blocks as wide as that set's registers: trust (single precision) in TrustBlock, partner
-// lanes (double precision) in PartnerBlock. A Block twice as wide as the registers made the AVX2
-// and SSE2 code four times slower (GCC 12 splits its compares and selects badly;
-// docs/performance.md). Lane width does not change IEEE arithmetic, so every width computes the
-// same bits. A TrustMatrix row block is a whole number of TrustBlocks of each width.
+// works on Blocks of floats as wide as that set's registers (the model's lanes are single
+// precision, docs/ODD.md §7 "Numerics"). A Block twice as wide as the registers made the AVX2 and
+// SSE2 code four times slower (GCC 12 splits its compares and selects badly; docs/performance.md).
+// Lane width does not change IEEE arithmetic, so every width computes the same bits. A TrustMatrix
+// row block is a whole number of Blocks of each width.
 template <class T, std::size_t Bytes>
 struct VectorType;
 template <>
@@ -37,10 +37,6 @@ struct VectorType<float, 8> {
     using type = float __attribute__((vector_size(8)));
 };
 template <>
-struct VectorType<double, 64> {
-    using type = double __attribute__((vector_size(64)));
-};
-template <>
 struct VectorType<double, 32> {
     using type = double __attribute__((vector_size(32)));
 };
@@ -52,17 +48,12 @@ struct VectorType<double, 16> {
 template <class T, std::size_t Bytes>
 using VectorOf = typename VectorType<T, Bytes>::type;
 
-// The Blocks of one instruction set. AVX-512 keeps trust at eight lanes: a 20-partner matrix has
-// 24 rows, three Blocks of eight against two of sixteen with a third of them padding; it still
-// gains AVX-512's mask registers and 32 vector registers.
-template <std::size_t TrustBytes, std::size_t PartnerBytes>
-struct BlocksOf {
-    using TrustBlock = VectorOf<float, TrustBytes>;
-    using PartnerBlock = VectorOf<double, PartnerBytes>;
-};
-using Avx512Blocks = BlocksOf<32, 64>;
-using Avx2Blocks = BlocksOf<32, 32>;
-using BaselineBlocks = BlocksOf<16, 16>;
+// AVX-512 keeps eight lanes: a 20-partner region has 24 lanes, three Blocks of eight against two
+// of sixteen with a third of them padding; it still gains AVX-512's mask registers and 32 vector
+// registers.
+using Avx512Block = VectorOf<float, 32>;
+using Avx2Block = VectorOf<float, 32>;
+using BaselineBlock = VectorOf<float, 16>;
 
 template <class B>
 using element_of = std::remove_cvref_t<decltype(std::declval<B>()[0])>;
@@ -84,27 +75,13 @@ template <class B>
     std::memcpy(at, &b, sizeof b);
 }
 
-// A Block of floats stored as doubles (exactly: every float is a double).
-template <class B>
-[[gnu::always_inline]] inline void store_as_doubles(double* at, B b) noexcept {
-    const auto wide = __builtin_convertvector(b, VectorOf<double, 2 * sizeof(B)>);
-    std::memcpy(at, &wide, sizeof wide);
-}
-
-// A Block of doubles rounded to floats and stored.
-template <class B>
-[[gnu::always_inline]] inline void store_as_floats(float* at, B b) noexcept {
-    const auto narrow = __builtin_convertvector(b, VectorOf<float, sizeof(B) / 2>);
-    std::memcpy(at, &narrow, sizeof narrow);
-}
-
 // √ of every lane (GCC turns the loop into one vector square root; IEEE √ is correctly rounded,
 // so every width gives the same bits).
 template <class B>
 [[gnu::always_inline]] inline B square_root(B b) noexcept {
     B root;
     for (std::size_t k = 0; k < lanes_of<B>; ++k) {
-        root[k] = __builtin_sqrt(b[k]);
+        root[k] = __builtin_sqrtf(b[k]);
     }
     return root;
 }
@@ -145,25 +122,25 @@ extern std::atomic<VectorIsa> isa_in_use;
 /// it. Returns the one now in use.
 VectorIsa use_vector_isa(VectorIsa isa) noexcept;
 
-// Kernel::run<Blocks>(args...) compiled three times, for AVX-512, AVX2 and the x86-64 baseline
-// with the Blocks of each (Avx512Blocks …), and called in the version this CPU can run.
+// Kernel::run<B>(args...) compiled three times, for AVX-512, AVX2 and the x86-64 baseline with
+// the Block of each (Avx512Block …), and called in the version this CPU can run.
 // Kernel::run must be always_inline, so that it is compiled as part of each of these.
 // -ffp-contract=off keeps fused multiply-adds out and the kernels use no vectorised libm, so the
 // three compute the same bits; they are written without branches (both outcomes computed, one
 // selected) so that they vectorise.
 template <class Kernel, class... Args>
 [[gnu::target("avx512f,avx512vl")]] void run_avx512(Args&&... args) {
-    Kernel::template run<Avx512Blocks>(args...);
+    Kernel::template run<Avx512Block>(args...);
 }
 
 template <class Kernel, class... Args>
 [[gnu::target("avx2")]] void run_avx2(Args&&... args) {
-    Kernel::template run<Avx2Blocks>(args...);
+    Kernel::template run<Avx2Block>(args...);
 }
 
 template <class Kernel, class... Args>
 void run_baseline(Args&&... args) {
-    Kernel::template run<BaselineBlocks>(args...);
+    Kernel::template run<BaselineBlock>(args...);
 }
 
 template <class Kernel, class... Args>

@@ -8,17 +8,18 @@ namespace regiosim::model {
 
 namespace {
 
-// This month's terms of the contribution rule that are the same for every partner.
+// This month's terms of the contribution rule that are the same for every partner, in the lanes'
+// single precision.
 struct ContributionTerms {
-    double total;   // what the active partners gave last month
-    double others;  // active partners besides the one deciding
-    double required_return;
-    double willingness_floor;
-    double conflict;
-    double crowding;
-    double agreement_floor;  // agreements.level · agreements.compliance
-    double team_focus;
-    double expertise_weight;
+    float total;   // what the active partners gave last month
+    float others;  // active partners besides the one deciding
+    float required_return;
+    float willingness_floor;
+    float conflict;
+    float crowding;
+    float agreement_floor;  // agreements.level · agreements.compliance
+    float team_focus;
+    float expertise_weight;
     bool agreements;
     bool team_working;
 };
@@ -30,31 +31,30 @@ struct ContributionTerms {
 // gives the same bits as the rule written style by style. On the way it adds up what the month's
 // contributions amount to (ContributionTotals), in the model's order of a sum over partners.
 struct DecideContributions {
-    template <class Blocks>
+    template <class D>
     [[gnu::always_inline]] static void run(const ContributionTerms k, PartnerArrays& a,
-                                           const double* row_sum, const double* row_weighted_sum,
+                                           const float* row_sum, const float* row_weighted_sum,
                                            ContributionTotals& totals) {
-        using D = typename Blocks::PartnerBlock;
         constexpr std::size_t L = lanes_of<D>;
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
-        const double* __restrict active = a.active.data();
-        const double* __restrict given = a.prev_contribution.data();
-        const double* __restrict utilitair = a.utilitair.data();
-        const double* __restrict base = a.contribution_base.data();
-        const double* __restrict slope = a.contribution_slope.data();
-        const double* __restrict perceived = a.perceived_return.data();
-        const double* __restrict commitment = a.commitment.data();
-        const double* __restrict alignment = a.alignment.data();
-        const double* __restrict held = a.held_by_agreements.data();
-        const double* __restrict member = a.team_member.data();
-        const double* __restrict kartrekker = a.kartrekker.data();
-        const double* __restrict capacity = a.effective_capacity.data();
-        const double* __restrict expertise = a.expertise.data();
-        double* __restrict contribution = a.contribution.data();
+        const float* __restrict active = a.active.data();
+        const float* __restrict given = a.prev_contribution.data();
+        const float* __restrict utilitair = a.utilitair.data();
+        const float* __restrict base = a.contribution_base.data();
+        const float* __restrict slope = a.contribution_slope.data();
+        const float* __restrict perceived = a.perceived_return.data();
+        const float* __restrict commitment = a.commitment.data();
+        const float* __restrict alignment = a.alignment.data();
+        const float* __restrict held = a.held_by_agreements.data();
+        const float* __restrict member = a.team_member.data();
+        const float* __restrict kartrekker = a.kartrekker.data();
+        const float* __restrict capacity = a.effective_capacity.data();
+        const float* __restrict expertise = a.expertise.data();
+        float* __restrict contribution = a.contribution.data();
         const D zero = {};
-        const D one = zero + 1.0;
-        const bool several = k.others > 0.0;
+        const D one = zero + 1.0F;
+        const bool several = k.others > 0.0F;
         PartnerSum<D> total;
         PartnerSum<D> effort;
         PartnerSum<D> kartrekkers;
@@ -67,37 +67,37 @@ struct DecideContributions {
                 // much as it trusts them.
                 const D weights = load_block<D>(row_sum + i);
                 const D by_trust =
-                    weights > 0.0 ? load_block<D>(row_weighted_sum + i) / weights : zero;
-                const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0;
+                    weights > 0.0F ? load_block<D>(row_weighted_sum + i) / weights : zero;
+                const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0F;
                 const D others = weighs_by_trust ? by_trust : plain;
                 const D ratio = load_block<D>(perceived + i) / k.required_return;
                 const D sure_gain =
                     weighs_by_trust ? (ratio < one ? ratio : one) : one;  // std::min(1, ratio)
                 D x = (load_block<D>(base + i) + load_block<D>(slope + i) * others) * sure_gain;
-                x = x < 0.0 ? zero : x;  // std::clamp(x, 0, 1), branch-free
-                x = 1.0 < x ? one : x;
+                x = x < 0.0F ? zero : x;  // std::clamp(x, 0, 1), branch-free
+                x = 1.0F < x ? one : x;
                 const D willingness = k.willingness_floor +
-                                      (1.0 - k.willingness_floor) * load_block<D>(commitment + i);
+                                      (1.0F - k.willingness_floor) * load_block<D>(commitment + i);
                 // Interests that are not arranged make partners hold back (seed 001).
                 const D align = load_block<D>(alignment + i);
-                const D holdback = 1.0 - k.conflict * (1.0 - align);
+                const D holdback = 1.0F - k.conflict * (1.0F - align);
                 x = x * (willingness * holdback * k.crowding);
                 if (k.agreements) {
                     const D floor = k.agreement_floor * willingness;
                     const D bound = x < floor ? floor : x;  // std::max(x, floor)
-                    x = load_block<D>(held + i) != 0.0 ? bound : x;
+                    x = load_block<D>(held + i) != 0.0F ? bound : x;
                 }
                 if (k.team_working) {
-                    x = load_block<D>(member + i) != 0.0 ? x + k.team_focus * (1.0 - x) : x;
+                    x = load_block<D>(member + i) != 0.0F ? x + k.team_focus * (1.0F - x) : x;
                 }
-                x = x < 0.0 ? zero : x;
-                x = 1.0 < x ? one : x;
-                const auto is_active = load_block<D>(active + i) != 0.0;
+                x = x < 0.0F ? zero : x;
+                x = 1.0F < x ? one : x;
+                const auto is_active = load_block<D>(active + i) != 0.0F;
                 const D c = is_active ? x : zero;
                 store_block(contribution + i, c);
                 // What the month's contributions amount to (§7.6, §7.9).
                 const D skill =
-                    (1.0 - k.expertise_weight) + k.expertise_weight * load_block<D>(expertise + i);
+                    (1.0F - k.expertise_weight) + k.expertise_weight * load_block<D>(expertise + i);
                 total.add(h, c);
                 effort.add(h, is_active ? c * load_block<D>(capacity + i) * skill : zero);
                 kartrekkers.add(h, is_active ? load_block<D>(kartrekker + i) : zero);
@@ -139,18 +139,19 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
         sum_trust_rows(s, a.prev_contribution.data());
     }
+    const auto single = [](double x) { return static_cast<float>(x); };
     ContributionTerms k{};
-    k.total = total;
-    k.others = s.n_active - 1;
-    k.required_return = p.style_utilitair_required_return;
-    k.willingness_floor = p.style_willingness_floor;
-    k.conflict = s.conflict;
-    k.crowding = s.coordinator_present
-                     ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
-                     : 1.0;
-    k.agreement_floor = p.agreements_level * p.agreements_compliance;
-    k.team_focus = p.team_member_focus;
-    k.expertise_weight = p.output_expertise_weight;
+    k.total = single(total);
+    k.others = single(s.n_active - 1);
+    k.required_return = single(p.style_utilitair_required_return);
+    k.willingness_floor = single(p.style_willingness_floor);
+    k.conflict = single(s.conflict);
+    k.crowding = single(s.coordinator_present
+                            ? 1.0 - p.coordinator_crowding * s.effects.coordinator_intensity
+                            : 1.0);
+    k.agreement_floor = single(p.agreements_level * p.agreements_compliance);
+    k.team_focus = single(p.team_member_focus);
+    k.expertise_weight = single(p.output_expertise_weight);
     k.agreements = s.effects.agreements;
     k.team_working = s.effects.team && s.team_leader >= 0;
     dispatch_by_isa<DecideContributions>(k, a, s.row_sum.data(), s.row_weighted_sum.data(),

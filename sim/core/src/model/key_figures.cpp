@@ -10,22 +10,21 @@ namespace {
 // Hazard clocks (docs/ODD.md §4.9) of the active partners run down by `hazard`; `any`: one of them
 // ran out.
 struct RunDownClocks {
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(double hazard, const double* active_in, double* clock_in,
+    template <class D>
+    [[gnu::always_inline]] static void run(float hazard, const float* active_in, float* clock_in,
                                            std::size_t stride, bool& any) {
-        using D = typename Blocks::PartnerBlock;
-        const double* __restrict active = active_in;
-        double* __restrict clock = clock_in;
+        const float* __restrict active = active_in;
+        float* __restrict clock = clock_in;
         const D zero = {};
         D out = zero;
         for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const auto is_active = load_block<D>(active + i) != 0.0;
+            const auto is_active = load_block<D>(active + i) != 0.0F;
             const D before = load_block<D>(clock + i);
             const D left = is_active ? before - hazard : before;
             store_block(clock + i, left);
-            out = out + (is_active && left <= 0.0 ? zero + 1.0 : zero);
+            out = out + (is_active && left <= 0.0F ? zero + 1.0F : zero);
         }
-        any = largest_lane(out) > 0.0;
+        any = largest_lane(out) > 0.0F;
     }
 };
 
@@ -146,7 +145,8 @@ void coordinator_departs(SimulationState& s, const StepContext& c, int intervent
 void update_key_figures(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto t = static_cast<std::uint32_t>(s.month);
-    const double hazard = yearly_hazard(p.key_figure_turnover, s.key_figure_departure);
+    const auto hazard =
+        static_cast<float>(yearly_hazard(p.key_figure_turnover, s.key_figure_departure));
     auto& a = s.partners;
     // Every active partner's clock runs down; a month without a departure (most of them) draws
     // nothing.
@@ -154,10 +154,10 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     dispatch_by_isa<RunDownClocks>(hazard, a.active.data(), a.key_figure_clock.data(), a.stride(),
                                    any);
     for (std::size_t i = 0; any && i < a.size(); ++i) {
-        if (a.active[i] && a.key_figure_clock[i] <= 0.0) {
+        if (a.active[i] != 0.0F && a.key_figure_clock[i] <= 0.0F) {
             key_figure_leaves(s, c, i);
-            a.key_figure_clock[i] = c.rng.exponential(DrawPurpose::key_figure_departure, t,
-                                                      static_cast<std::uint32_t>(i));
+            a.key_figure_clock[i] = static_cast<float>(c.rng.exponential(
+                DrawPurpose::key_figure_departure, t, static_cast<std::uint32_t>(i)));
         }
     }
 

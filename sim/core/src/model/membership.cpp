@@ -7,10 +7,10 @@
 namespace regiosim::model {
 
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why) {
-    s.partners.active[i] = 0;
-    s.partners.contribution[i] = 0.0;
+    s.partners.active[i] = 0.0F;
+    s.partners.contribution[i] = 0.0F;
     s.row_sums = RowSumsHeld::stale;
-    s.partners.team_member[i] = 0;
+    s.partners.team_member[i] = 0.0F;
     c.log.add(s.month, why, static_cast<int>(i), -1, s.partners.commitment[i]);
     --s.n_active;
     if (static_cast<int>(i) == s.team_leader) {
@@ -34,8 +34,8 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
         if (a.joined[i] || a.join_month[i] != s.month) {
             continue;
         }
-        a.joined[i] = 1;
-        a.active[i] = 1;
+        a.joined[i] = 1.0F;
+        a.active[i] = 1.0F;
         s.row_sums = RowSumsHeld::stale;
         ++s.n_joined;
         if (s.month > 0) {
@@ -52,7 +52,7 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
     }
     int active = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        active += a.active[i];
+        active += a.active[i] != 0.0F ? 1 : 0;
     }
     s.n_active = active;
 }
@@ -63,46 +63,46 @@ namespace {
 // partner's months of low returns), and which partners any exit rule could make leave this month,
 // as 1.0 in `candidate`; true if there is one.
 struct ExitBookkeeping {
+    // In the lanes' single precision; decide_exits applies the rules with the same values.
     struct Terms {
-        double offensief_patience;
-        double offensief_required_ratio;
-        double utilitair_return;
-        double utilitair_patience;
-        double renewal_threshold;  // −∞ outside a renewal month
-        double commitment_threshold;
+        float offensief_patience;
+        float offensief_required_ratio;
+        float utilitair_return;
+        float utilitair_patience;
+        float renewal_threshold;  // −∞ outside a renewal month
+        float commitment_threshold;
     };
 
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(const Terms k, PartnerArrays& a, double* candidate_out,
+    template <class D>
+    [[gnu::always_inline]] static void run(const Terms k, PartnerArrays& a, float* candidate_out,
                                            bool& any) {
-        using D = typename Blocks::PartnerBlock;
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
-        const double* __restrict active = a.active.data();
-        const double* __restrict offensief = a.offensief.data();
-        const double* __restrict utilitair = a.utilitair.data();
-        const double* __restrict invested = a.invested.data();
-        const double* __restrict returned = a.returned.data();
-        const double* __restrict perceived = a.perceived_return.data();
-        const double* __restrict commitment = a.commitment.data();
-        double* __restrict months_active = a.months_active.data();
-        double* __restrict low_return_months = a.low_return_months.data();
-        double* __restrict candidate = candidate_out;
+        const float* __restrict active = a.active.data();
+        const float* __restrict offensief = a.offensief.data();
+        const float* __restrict utilitair = a.utilitair.data();
+        const float* __restrict invested = a.invested.data();
+        const float* __restrict returned = a.returned.data();
+        const float* __restrict perceived = a.perceived_return.data();
+        const float* __restrict commitment = a.commitment.data();
+        float* __restrict months_active = a.months_active.data();
+        float* __restrict low_return_months = a.low_return_months.data();
+        float* __restrict candidate = candidate_out;
         const D zero = {};
-        const D one = zero + 1.0;
+        const D one = zero + 1.0F;
         D found = zero;
         for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const auto is_active = load_block<D>(active + i) != 0.0;
+            const auto is_active = load_block<D>(active + i) != 0.0F;
             const D months_before = load_block<D>(months_active + i);
-            const D months = months_before + 1.0;
+            const D months = months_before + 1.0F;
             store_block(months_active + i, is_active ? months : months_before);
             const D low = load_block<D>(low_return_months + i);
-            const D counted = load_block<D>(perceived + i) < k.utilitair_return ? low + 1.0 : zero;
-            const auto is_utilitair = load_block<D>(utilitair + i) != 0.0;
+            const D counted = load_block<D>(perceived + i) < k.utilitair_return ? low + 1.0F : zero;
+            const auto is_utilitair = load_block<D>(utilitair + i) != 0.0F;
             store_block(low_return_months + i, is_active && is_utilitair ? counted : low);
             const D out = load_block<D>(invested + i);
-            const auto pulls_out = load_block<D>(offensief + i) != 0.0 &&
-                                   months >= k.offensief_patience && out > 0.0 &&
+            const auto pulls_out = load_block<D>(offensief + i) != 0.0F &&
+                                   months >= k.offensief_patience && out > 0.0F &&
                                    load_block<D>(returned + i) < k.offensief_required_ratio * out;
             const auto tired = is_utilitair && counted >= k.utilitair_patience;
             const D m = load_block<D>(commitment + i);
@@ -111,7 +111,7 @@ struct ExitBookkeeping {
             store_block(candidate + i, flag);
             found = found + flag;
         }
-        any = largest_lane(found) > 0.0;
+        any = largest_lane(found) > 0.0F;
     }
 };
 
@@ -125,45 +125,45 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     if (c.result.month_self_sustaining >= 0) {
         barrier = 1.0 - (1.0 - barrier) * (1.0 - p.flywheel_exit_protection);
     }
-    const ExitBookkeeping::Terms terms{p.style_offensief_patience,
-                                       p.style_offensief_required_ratio,
-                                       p.exit_utilitair_return,
-                                       p.exit_utilitair_patience,
+    const auto single = [](double x) { return static_cast<float>(x); };
+    const ExitBookkeeping::Terms terms{single(p.style_offensief_patience),
+                                       single(p.style_offensief_required_ratio),
+                                       single(p.exit_utilitair_return),
+                                       single(p.exit_utilitair_patience),
                                        s.covenant_renewal_this_month
-                                           ? p.covenant_renewal_threshold
-                                           : -std::numeric_limits<double>::infinity(),
-                                       p.exit_commitment_threshold};
+                                           ? single(p.covenant_renewal_threshold)
+                                           : -std::numeric_limits<float>::infinity(),
+                                       single(p.exit_commitment_threshold)};
     bool any = false;
-    dispatch_by_isa<ExitBookkeeping>(terms, a, s.scratch.data(), any);
+    dispatch_by_isa<ExitBookkeeping>(terms, a, s.exit_candidates.data(), any);
     s.covenant_renewal_this_month = false;
     if (!any) {
         return;
     }
-    const double returns_hazard = monthly_hazard(1.0 - barrier, s.returns_exit);
-    const double low_commitment_hazard =
-        monthly_hazard(p.exit_hazard * (1.0 - barrier), s.partner_exit);
-    const double renewal_threshold = terms.renewal_threshold;
+    const auto returns_hazard = single(monthly_hazard(1.0 - barrier, s.returns_exit));
+    const auto low_commitment_hazard =
+        single(monthly_hazard(p.exit_hazard * (1.0 - barrier), s.partner_exit));
     // The rules partner by partner, in index order, for those that may leave. A partner that
     // leaves can take the team's trekker with it, which lowers everyone's commitment (§7.4); from
     // then on every later partner is looked at again.
     bool everyone = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a.active[i] || (!everyone && s.scratch[i] == 0.0)) {
+        if (a.active[i] == 0.0F || (!everyone && s.exit_candidates[i] == 0.0F)) {
             continue;
         }
         const auto idx = static_cast<std::uint32_t>(i);
         const int before = s.n_active;
-        if (a.offensief[i] != 0.0 && a.months_active[i] >= p.style_offensief_patience &&
-            a.invested[i] > 0.0 &&
-            a.returned[i] < p.style_offensief_required_ratio * a.invested[i]) {
+        if (a.offensief[i] != 0.0F && a.months_active[i] >= terms.offensief_patience &&
+            a.invested[i] > 0.0F &&
+            a.returned[i] < terms.offensief_required_ratio * a.invested[i]) {
             remove_partner(s, c, i, EventKind::offensief_pulled_out);
-        } else if (a.utilitair[i] != 0.0 && a.low_return_months[i] >= p.exit_utilitair_patience &&
+        } else if (a.utilitair[i] != 0.0F && a.low_return_months[i] >= terms.utilitair_patience &&
                    clock_runs_out(a.returns_exit_clock[i], returns_hazard)) {
             remove_partner(s, c, i, EventKind::utilitair_left_for_returns);
-        } else if (a.commitment[i] < renewal_threshold &&
+        } else if (a.commitment[i] < terms.renewal_threshold &&
                    c.rng.bernoulli(p.covenant_renewal_exit, DrawPurpose::renewal, t, idx)) {
             remove_partner(s, c, i, EventKind::left_at_renewal);
-        } else if (a.commitment[i] < p.exit_commitment_threshold &&
+        } else if (a.commitment[i] < terms.commitment_threshold &&
                    clock_runs_out(a.exit_clock[i], low_commitment_hazard)) {
             remove_partner(s, c, i, EventKind::partner_left);
         }

@@ -30,10 +30,9 @@ double size_efficiency(int active, const ModelParameters& p) {
 // success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
 // root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
 struct ShareSuccess {
-    template <class Blocks>
+    template <class B>
     [[gnu::always_inline]] static void run(float gain, const float* root_share, const float* active,
                                            std::size_t n, TrustMatrix& trust) {
-        using B = typename Blocks::TrustBlock;
         const B one = broadcast<B>(1.0F);
         for (std::size_t j = 0; j < n; ++j) {
             if (active[j] == 0.0F) {
@@ -55,61 +54,59 @@ struct ShareSuccess {
 
 // The returns every active partner perceives this month (docs/ODD.md §7.6).
 struct UpdateReturns {
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(const ModelParameters& p, double result_return,
-                                           double subsidy_return, PartnerArrays& a) {
-        using D = typename Blocks::PartnerBlock;
+    struct Terms {
+        float result_return;  // ρ: the joint result per partner against its reference
+        float result_weight;  // 1 − returns.subsidy_weight
+        float subsidy_part;   // returns.subsidy_weight times the subsidy's share
+        float smoothing;
+    };
+
+    template <class B>
+    [[gnu::always_inline]] static void run(const Terms k, PartnerArrays& a) {
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
-        const double* __restrict active = a.active.data();
-        const double* __restrict given = a.contribution.data();
-        const double* __restrict alignment = a.alignment.data();
-        double* __restrict instant_return = a.instant_return.data();
-        double* __restrict perceived = a.perceived_return.data();
-        double* __restrict invested = a.invested.data();
-        double* __restrict returned = a.returned.data();
-        const D one = D{} + 1.0;
-        const double result_weight = 1.0 - p.returns_subsidy_weight;
-        const double subsidy_part = p.returns_subsidy_weight * subsidy_return;
-        const double smoothing = p.returns_smoothing;
-        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const auto is_active = load_block<D>(active + i) != 0.0;
-            const D served = load_block<D>(alignment + i) * result_return;
-            const D instant = result_weight * (served < one ? served : one) + subsidy_part;
-            const D before = load_block<D>(perceived + i);
-            const D out = load_block<D>(invested + i);
-            const D back = load_block<D>(returned + i);
+        const float* __restrict active = a.active.data();
+        const float* __restrict given = a.contribution.data();
+        const float* __restrict alignment = a.alignment.data();
+        float* __restrict instant_return = a.instant_return.data();
+        float* __restrict perceived = a.perceived_return.data();
+        float* __restrict invested = a.invested.data();
+        float* __restrict returned = a.returned.data();
+        const B one = B{} + 1.0F;
+        for (std::size_t i = 0; i < stride; i += lanes_of<B>) {
+            const auto is_active = load_block<B>(active + i) != 0.0F;
+            const B served = load_block<B>(alignment + i) * k.result_return;
+            const B instant = k.result_weight * (served < one ? served : one) + k.subsidy_part;
+            const B before = load_block<B>(perceived + i);
+            const B out = load_block<B>(invested + i);
+            const B back = load_block<B>(returned + i);
             store_block(instant_return + i,
-                        is_active ? instant : load_block<D>(instant_return + i));
+                        is_active ? instant : load_block<B>(instant_return + i));
             store_block(perceived + i,
-                        is_active ? before + smoothing * (instant - before) : before);
-            store_block(invested + i, is_active ? out + load_block<D>(given + i) : out);
+                        is_active ? before + k.smoothing * (instant - before) : before);
+            store_block(invested + i, is_active ? out + load_block<B>(given + i) : out);
             store_block(returned + i, is_active ? back + instant : back);
         }
     }
 };
 
 // Those who contributed see a success as theirs: commitment grows with the share of the largest
-// contribution, and the pair loop (ShareSuccess) reads √share in a float lane.
+// contribution, and the pair loop (ShareSuccess) reads √share.
 struct ShareSuccessLanes {
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(double commitment_gain, double max_contribution,
-                                           PartnerArrays& a, float* active_lane,
-                                           float* root_share) {
-        using D = typename Blocks::PartnerBlock;
+    template <class B>
+    [[gnu::always_inline]] static void run(float commitment_gain, float max_contribution,
+                                           PartnerArrays& a, float* root_share) {
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
-        const double* __restrict active = a.active.data();
-        const double* __restrict given = a.contribution.data();
-        double* __restrict commitment = a.commitment.data();
-        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const D is = load_block<D>(active + i);
-            const D share = load_block<D>(given + i) / max_contribution;
-            store_as_floats(active_lane + i, is);
-            store_as_floats(root_share + i, square_root(share));
-            const D m = load_block<D>(commitment + i);
-            const D gained = m + commitment_gain * (0.5 + 0.5 * share) * (1.0 - m);
-            store_block(commitment + i, is != 0.0 ? gained : m);
+        const float* __restrict active = a.active.data();
+        const float* __restrict given = a.contribution.data();
+        float* __restrict commitment = a.commitment.data();
+        for (std::size_t i = 0; i < stride; i += lanes_of<B>) {
+            const B share = load_block<B>(given + i) / max_contribution;
+            store_block(root_share + i, square_root(share));
+            const B m = load_block<B>(commitment + i);
+            const B gained = m + commitment_gain * (0.5F + 0.5F * share) * (1.0F - m);
+            store_block(commitment + i, load_block<B>(active + i) != 0.0F ? gained : m);
         }
     }
 };
@@ -125,11 +122,11 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
     if (max_contribution <= 0.0) {
         return;
     }
-    auto& lanes = s.lanes;
-    dispatch_by_isa<ShareSuccessLanes>(p.success_commitment_gain, max_contribution, a,
-                                       lanes.active.data(), lanes.root_share.data());
-    dispatch_by_isa<ShareSuccess>(static_cast<float>(p.success_trust_gain), lanes.root_share.data(),
-                                  lanes.active.data(), a.size(), s.trust);
+    float* root_share = s.lanes.root_share.data();
+    dispatch_by_isa<ShareSuccessLanes>(static_cast<float>(p.success_commitment_gain),
+                                       static_cast<float>(max_contribution), a, root_share);
+    dispatch_by_isa<ShareSuccess>(static_cast<float>(p.success_trust_gain), root_share,
+                                  a.active.data(), a.size(), s.trust);
     s.row_sums = RowSumsHeld::stale;
 }
 
@@ -166,7 +163,11 @@ void produce_results(SimulationState& s, const StepContext& c) {
     const double subsidy_return =
         s.n_active > 0 ? std::min(1.0, s.funding / (s.n_active * p.returns_subsidy_per_partner))
                        : 0.0;
-    dispatch_by_isa<UpdateReturns>(p, result_return, subsidy_return, a);
+    const UpdateReturns::Terms terms{static_cast<float>(result_return),
+                                     static_cast<float>(1.0 - p.returns_subsidy_weight),
+                                     static_cast<float>(p.returns_subsidy_weight * subsidy_return),
+                                     static_cast<float>(p.returns_smoothing)};
+    dispatch_by_isa<UpdateReturns>(terms, a);
 }
 
 }  // namespace regiosim::model

@@ -15,9 +15,12 @@ void draw_attendance(SimulationState& s, const StepContext& c) {
     c.rng.uniforms(DrawPurpose::meeting_attendance, static_cast<std::uint32_t>(s.month), 0,
                    a.size(), s.scratch.data());
     for (std::size_t i = 0; i < a.size(); ++i) {
-        a.attends[i] = a.active[i] && s.scratch[i] < reach * (0.5 + 0.5 * a.commitment[i]) ? 1 : 0;
-        if (a.attends[i]) {
-            a.commitment[i] += c.p.meetings_commitment_gain * (1.0 - a.commitment[i]);
+        const bool attends =
+            a.active[i] != 0.0F && s.scratch[i] < reach * (0.5 + 0.5 * a.commitment[i]);
+        a.attends[i] = attends ? 1.0F : 0.0F;
+        if (attends) {
+            a.commitment[i] +=
+                static_cast<float>(c.p.meetings_commitment_gain * (1.0 - a.commitment[i]));
         }
     }
 }
@@ -92,13 +95,13 @@ struct TrustedLanes {
     const float* index;
     const float* attends;
 
-    explicit TrustedLanes(const SimulationState::PairLanes& lanes)
-        : given(lanes.given.data()),
+    TrustedLanes(const SimulationState::PairLanes& lanes, const PartnerArrays& a)
+        : given(a.contribution.data()),
           conflict_part(lanes.conflict_part.data()),
           conflict_part_rival(lanes.conflict_part_rival.data()),
           sector(lanes.sector.data()),
           index(lanes.index.data()),
-          attends(lanes.attends.data()) {}
+          attends(a.attends.data()) {}
 };
 
 // One Block of column j's new values: rows r … r + lanes_of<B> − 1 of the trust matrix. Rows of
@@ -166,16 +169,16 @@ template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
 // bit-identical to summing the new matrix again.
 template <bool Weighted, bool Meeting>
 struct UpdateMatrix {
-    template <class Blocks>
+    template <class B>
     [[gnu::always_inline]] static void run(const PairRule& rule_in,
                                            const SimulationState::PairLanes& lanes,
-                                           const TrustedColumn* columns, std::size_t count,
-                                           TrustMatrix& trust, double* row_sum,
-                                           double* weighted_sum) {
-        using B = typename Blocks::TrustBlock;
+                                           const PartnerArrays& a, const TrustedColumn* columns,
+                                           std::size_t count, TrustMatrix& trust, float* row_sum,
+                                           float* weighted_sum) {
         constexpr std::size_t L = lanes_of<B>;
-        const PairTerms<B> rule(rule_in);
-        const TrustedLanes trusted(lanes);
+        const PairRule rule_copy = rule_in;
+        const PairTerms<B> rule(rule_copy);
+        const TrustedLanes trusted(lanes, a);
         float* const matrix = trust.column(0);
         const std::size_t stride = trust.stride();
         std::size_t first_own =
@@ -189,7 +192,7 @@ struct UpdateMatrix {
                                        load_block<B>(lanes.final_offset.data() + r),
                                        load_block<B>(lanes.sector.data() + r),
                                        load_block<B>(lanes.index.data() + r)};
-            const auto active = load_block<B>(lanes.active.data() + r) != 0.0F;
+            const auto active = load_block<B>(a.active.data() + r) != 0.0F;
             while (first_own < count && columns[first_own].column < r) {
                 ++first_own;
             }
@@ -215,63 +218,55 @@ struct UpdateMatrix {
                                                             rows_at + columns[k].offset, sum,
                                                             weighted);
             }
-            store_as_doubles(row_sum + r, sum);
+            store_block(row_sum + r, sum);
             if constexpr (Weighted) {
-                store_as_doubles(weighted_sum + r, weighted);
+                store_block(weighted_sum + r, weighted);
             }
         }
     }
 };
 
-// This month's lanes of the pair loop, for every partner at once, computed in double precision
-// and rounded to the matrix's single precision: what partner i expects and how fast its trust
-// erodes (rows), what partner j gave and its part of the conflict factor (columns).
+// This month's lanes of the pair loop, for every partner at once: what partner i expects and how
+// fast its trust erodes (rows), partner j's part of the conflict factor (columns).
 struct PairLanesOfMonth {
     struct Terms {
-        double reciprocity_norm;
-        double erosion;
-        double conflict;
-        double conflict_rival;
-        double conflict_half;
-        double conflict_half_rival;
+        float reciprocity_norm;
+        float erosion;
+        float conflict;
+        float conflict_rival;
+        float conflict_half;
+        float conflict_half_rival;
     };
 
-    template <class Blocks>
+    template <class B>
     [[gnu::always_inline]] static void run(const Terms k, const PartnerArrays& a,
                                            SimulationState::PairLanes& lanes) {
-        using D = typename Blocks::PartnerBlock;
         // Copies: the compiler cannot tell that the stores below leave them unchanged.
         const std::size_t stride = a.stride();
-        using F = VectorOf<float, sizeof(D) / 2>;
-        const double* __restrict contribution = a.contribution.data();
-        const double* __restrict alignment = a.alignment.data();
-        const double* __restrict active = a.active.data();
+        const float* __restrict contribution = a.contribution.data();
+        const float* __restrict alignment = a.alignment.data();
         float* __restrict expected = lanes.expected.data();
         float* __restrict erosion = lanes.erosion.data();
         float* __restrict conflict = lanes.conflict.data();
         float* __restrict conflict_rival = lanes.conflict_rival.data();
-        float* __restrict given = lanes.given.data();
         float* __restrict conflict_part = lanes.conflict_part.data();
         float* __restrict conflict_part_rival = lanes.conflict_part_rival.data();
-        float* __restrict active_lane = lanes.active.data();
-        const D least_normal = D{} + 0x1p-126;
-        for (std::size_t i = 0; i < stride; i += lanes_of<D>) {
-            const D c = load_block<D>(contribution + i);
-            const F expected_here = __builtin_convertvector(k.reciprocity_norm * c, F);
-            std::memcpy(expected + i, &expected_here, sizeof expected_here);
+        const B least_normal = B{} + 0x1p-126F;
+        for (std::size_t i = 0; i < stride; i += lanes_of<B>) {
+            const B expected_here = k.reciprocity_norm * load_block<B>(contribution + i);
+            store_block(expected + i, expected_here);
             // Only read where c_j < ε_i, so ε_i > 0 there; the floor keeps η/ε finite even for an
             // ε_i that is a denormal, where c_j · η/ε_i stays below η.
-            const D wide = __builtin_convertvector(expected_here, D);
-            store_as_floats(erosion + i, k.erosion / (wide < least_normal ? least_normal : wide));
+            store_block(erosion + i,
+                        k.erosion / (expected_here < least_normal ? least_normal : expected_here));
             // k = 1 − conflict · (1 − (a_i + a_j)/2), split into a part of i and a part of j.
-            const D align = load_block<D>(alignment + i);
-            store_as_floats(conflict + i, (1.0 - k.conflict) + k.conflict_half * align);
-            store_as_floats(conflict_rival + i,
-                            (1.0 - k.conflict_rival) + k.conflict_half_rival * align);
-            store_as_floats(given + i, c);
-            store_as_floats(conflict_part + i, k.conflict_half * align);
-            store_as_floats(conflict_part_rival + i, k.conflict_half_rival * align);
-            store_as_floats(active_lane + i, load_block<D>(active + i));
+            const B align = load_block<B>(alignment + i);
+            const B part = k.conflict_half * align;
+            const B part_rival = k.conflict_half_rival * align;
+            store_block(conflict + i, (1.0F - k.conflict) + part);
+            store_block(conflict_rival + i, (1.0F - k.conflict_rival) + part_rival);
+            store_block(conflict_part + i, part);
+            store_block(conflict_part_rival + i, part_rival);
         }
     }
 };
@@ -306,9 +301,12 @@ void update_trust(SimulationState& s, const StepContext& c) {
     rule.lowest = 0.0F;
     rule.highest = 1.0F;
     auto& lanes = s.lanes;
-    const PairLanesOfMonth::Terms terms{
-        p.trust_reciprocity_norm, erosion,        conflict,
-        conflict_rival,           0.5 * conflict, 0.5 * conflict_rival};
+    const PairLanesOfMonth::Terms terms{static_cast<float>(p.trust_reciprocity_norm),
+                                        static_cast<float>(erosion),
+                                        static_cast<float>(conflict),
+                                        static_cast<float>(conflict_rival),
+                                        static_cast<float>(0.5 * conflict),
+                                        static_cast<float>(0.5 * conflict_rival)};
     dispatch_by_isa<PairLanesOfMonth>(terms, a, lanes);
     if (meeting) {
         draw_attendance(s, c);
@@ -317,15 +315,14 @@ void update_trust(SimulationState& s, const StepContext& c) {
         const auto met_offset =
             static_cast<float>(p.meetings_trust_gain * fade_slope + fade_offset);
         for (std::size_t i = 0; i < n; ++i) {
-            const bool attends = a.attends[i] != 0.0;
-            lanes.attends[i] = attends ? 1.0F : 0.0F;
+            const bool attends = a.attends[i] != 0.0F;
             lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
             lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
         }
     }
     // The active partners' columns, in increasing j, listed again only when who is active changed
-    // (the flags are exactly 0.0 or 1.0, so comparing their bytes compares them).
-    const std::size_t lane_bytes = a.stride() * sizeof(double);
+    // (the flags are exactly 0 or 1, so comparing their bytes compares them).
+    const std::size_t lane_bytes = a.stride() * sizeof(float);
     if (std::memcmp(s.trusted_active.data(), a.active.data(), lane_bytes) != 0) {
         std::memcpy(s.trusted_active.data(), a.active.data(), lane_bytes);
         const auto stride = static_cast<std::uint32_t>(s.trust.stride());
@@ -334,25 +331,26 @@ void update_trust(SimulationState& s, const StepContext& c) {
             const auto column = static_cast<std::uint32_t>(j);
             s.trusted[s.trusted_count] =
                 TrustedColumn{column, column * stride, lanes.sector[j] > 0.0F};
-            s.trusted_count += a.active[j] != 0.0 ? 1 : 0;
+            s.trusted_count += a.active[j] != 0.0F ? 1 : 0;
         }
     }
     const std::size_t count = s.trusted_count;
     const bool weighted = s.utilitair_partners;
+    const TrustedColumn* columns = s.trusted.data();
     if (weighted && meeting) {
-        dispatch_by_isa<UpdateMatrix<true, true>>(rule, lanes, s.trusted.data(), count, s.trust,
+        dispatch_by_isa<UpdateMatrix<true, true>>(rule, lanes, a, columns, count, s.trust,
                                                   s.row_sum.data(), s.row_weighted_sum.data());
     } else if (weighted) {
-        dispatch_by_isa<UpdateMatrix<true, false>>(rule, lanes, s.trusted.data(), count, s.trust,
+        dispatch_by_isa<UpdateMatrix<true, false>>(rule, lanes, a, columns, count, s.trust,
                                                    s.row_sum.data(), s.row_weighted_sum.data());
     } else {
-        double* no_weighted_sums = nullptr;
+        float* no_weighted_sums = nullptr;
         if (meeting) {
-            dispatch_by_isa<UpdateMatrix<false, true>>(rule, lanes, s.trusted.data(), count,
-                                                       s.trust, s.row_sum.data(), no_weighted_sums);
+            dispatch_by_isa<UpdateMatrix<false, true>>(rule, lanes, a, columns, count, s.trust,
+                                                       s.row_sum.data(), no_weighted_sums);
         } else {
-            dispatch_by_isa<UpdateMatrix<false, false>>(
-                rule, lanes, s.trusted.data(), count, s.trust, s.row_sum.data(), no_weighted_sums);
+            dispatch_by_isa<UpdateMatrix<false, false>>(rule, lanes, a, columns, count, s.trust,
+                                                        s.row_sum.data(), no_weighted_sums);
         }
     }
     // Next month's trust-weighted contributions (decide_contributions) weigh the weighted sums by

@@ -13,11 +13,10 @@ namespace {
 // sum of non-negative terms unchanged to the bit. The matrix's padding rows sum to 0.0.
 template <bool Weighted>
 struct SumRows {
-    template <class Blocks>
-    [[gnu::always_inline]] static void run(const TrustMatrix& trust, const double* active,
-                                           const double* weights, const float* index, double* sums,
-                                           double* weighted) {
-        using B = typename Blocks::TrustBlock;
+    template <class B>
+    [[gnu::always_inline]] static void run(const TrustMatrix& trust, const float* active,
+                                           const float* weights, const float* index, float* sums,
+                                           float* weighted) {
         constexpr std::size_t lanes = lanes_of<B>;
         constexpr std::size_t parts = TrustMatrix::block_rows / lanes;
         static_assert(parts * lanes == TrustMatrix::block_rows);
@@ -41,14 +40,14 @@ struct SumRows {
                     const B t = rows[h] == index[j] ? zero : load_block<B>(column + h * lanes);
                     sum[h] += t;
                     if constexpr (Weighted) {
-                        weighted_sum[h] += t * static_cast<float>(weights[j]);
+                        weighted_sum[h] += t * weights[j];
                     }
                 }
             }
             for (std::size_t h = 0; h < parts; ++h) {
-                store_as_doubles(sums + r + h * lanes, sum[h]);
+                store_block(sums + r + h * lanes, sum[h]);
                 if constexpr (Weighted) {
-                    store_as_doubles(weighted + r + h * lanes, weighted_sum[h]);
+                    store_block(weighted + r + h * lanes, weighted_sum[h]);
                 }
             }
         }
@@ -57,16 +56,16 @@ struct SumRows {
 
 }  // namespace
 
-void sum_trust_rows(SimulationState& s, const double* weights) {
-    const double* active = s.partners.active.data();
+void sum_trust_rows(SimulationState& s, const float* weights) {
+    const float* active = s.partners.active.data();
     const float* index = s.lanes.index.data();
     if (weights != nullptr) {
         dispatch_by_isa<SumRows<true>>(s.trust, active, weights, index, s.row_sum.data(),
                                        s.row_weighted_sum.data());
         s.row_sums = RowSumsHeld::plain_and_weighted;
     } else {
-        const double* no_weights = nullptr;
-        double* no_weighted_sums = nullptr;
+        const float* no_weights = nullptr;
+        float* no_weighted_sums = nullptr;
         dispatch_by_isa<SumRows<false>>(s.trust, active, no_weights, index, s.row_sum.data(),
                                         no_weighted_sums);
         s.row_sums = RowSumsHeld::plain;

@@ -29,12 +29,8 @@ struct CacheAlignedAllocator {
     }
 };
 
-/// A lane of the pair loops: one float per partner (trust is single precision), padded to the
-/// trust matrix's stride.
-using TrustLane = std::vector<float, CacheAlignedAllocator<float>>;
-
-/// One double per partner, padded to the trust matrix's stride, so that a loop over partners runs
-/// over whole vector blocks.
-using PartnerLane = std::vector<double, CacheAlignedAllocator<double>>;
+/// One value per partner in single precision (docs/ODD.md §7, "Numerics"), padded to the trust
+/// matrix's stride, so that a loop over partners runs over whole vector blocks.
+using Lane = std::vector<float, CacheAlignedAllocator<float>>;
 
 }  // namespace regiosim

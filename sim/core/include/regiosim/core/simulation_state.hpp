@@ -16,7 +16,7 @@ namespace regiosim {
 /// Partner attributes as structure of arrays: the monthly loops stream through one attribute
 /// at a time, and nothing here is resized after the run starts.
 ///
-/// What changes during a run is a PartnerLane: doubles (1.0 = yes for a flag), padded to the
+/// What changes during a run is a Lane: doubles (1.0 = yes for a flag), padded to the
 /// trust matrix's stride with inactive partners (every value 0), so that a submodel's loop runs
 /// over whole vector blocks without a remainder and vectorises without widening bytes. Loops that
 /// treat partners one by one run to size(); vectorised ones to stride().
@@ -25,37 +25,37 @@ struct PartnerArrays {
     std::vector<PartnerType> type;
     std::vector<int> sector;  ///< school sector for per-pupil competition, 0 = not a school
     std::vector<int> join_month;
-    PartnerLane joined;
-    PartnerLane active;
-    PartnerLane kartrekker;
-    PartnerLane team_member;
-    PartnerLane alignment;
-    PartnerLane misalignment;  ///< 1 − alignment
-    PartnerLane capacity;
-    PartnerLane effective_capacity;
-    PartnerLane commitment;
-    PartnerLane expertise;
-    PartnerLane contribution;       ///< this month, share of effective capacity
-    PartnerLane prev_contribution;  ///< last month, what others react to
-    PartnerLane perceived_return;   ///< smoothed return index, 0–1
-    PartnerLane instant_return;
-    PartnerLane invested;  ///< offensief bookkeeping: cumulative contribution
-    PartnerLane returned;  ///< offensief bookkeeping: cumulative return
-    PartnerLane months_active;
-    PartnerLane low_return_months;
+    Lane joined;
+    Lane active;
+    Lane kartrekker;
+    Lane team_member;
+    Lane alignment;
+    Lane misalignment;  ///< 1 − alignment
+    Lane capacity;
+    Lane effective_capacity;
+    Lane commitment;
+    Lane expertise;
+    Lane contribution;       ///< this month, share of effective capacity
+    Lane prev_contribution;  ///< last month, what others react to
+    Lane perceived_return;   ///< smoothed return index, 0–1
+    Lane instant_return;
+    Lane invested;  ///< offensief bookkeeping: cumulative contribution
+    Lane returned;  ///< offensief bookkeeping: cumulative return
+    Lane months_active;
+    Lane low_return_months;
     /// Hazard clocks (docs/ODD.md §4.9): what is left of each threshold before the event.
-    PartnerLane key_figure_clock;    ///< the partner's key figure leaves
-    PartnerLane exit_clock;          ///< leaves for low commitment (§7.10 rule 4)
-    PartnerLane returns_exit_clock;  ///< a utilitair partner leaves for returns (rule 2)
-    PartnerLane attends;             ///< scratch: attends this month's meeting
+    Lane key_figure_clock;    ///< the partner's key figure leaves
+    Lane exit_clock;          ///< leaves for low commitment (§7.10 rule 4)
+    Lane returns_exit_clock;  ///< a utilitair partner leaves for returns (rule 2)
+    Lane attends;             ///< scratch: attends this month's meeting
     // What the style fixes for the whole run, read by loops that treat every partner alike.
-    PartnerLane return_sensitivity;    ///< how far commitment follows own returns
-    PartnerLane tires_of_giving_more;  ///< all styles but overstijgend
-    PartnerLane utilitair;             ///< the style is utilitair
-    PartnerLane offensief;             ///< the style is offensief
-    PartnerLane held_by_agreements;    ///< defensief and utilitair: performance agreements bind
-    PartnerLane contribution_base;     ///< the style's contribution rule: base + slope · others
-    PartnerLane contribution_slope;
+    Lane return_sensitivity;    ///< how far commitment follows own returns
+    Lane tires_of_giving_more;  ///< all styles but overstijgend
+    Lane utilitair;             ///< the style is utilitair
+    Lane offensief;             ///< the style is offensief
+    Lane held_by_agreements;    ///< defensief and utilitair: performance agreements bind
+    Lane contribution_base;     ///< the style's contribution rule: base + slope · others
+    Lane contribution_slope;
 
     /// n partners, lanes padded to `stride` (≥ n).
     void resize(std::size_t n, std::size_t stride);
@@ -132,45 +132,44 @@ struct SimulationState {
     int month = 0;
     PartnerArrays partners;
     TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
-    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows), taken in the
-    /// matrix's single precision; sized once, to the matrix's padded stride.
-    PartnerLane row_sum;
-    PartnerLane row_weighted_sum;
+    /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows), in the matrix's
+    /// single precision; sized once, to the matrix's padded stride.
+    Lane row_sum;
+    Lane row_weighted_sum;
     RowSumsHeld row_sums = RowSumsHeld::stale;
     /// The scenario has utilitair partners, who weigh others' contributions by their trust.
     bool utilitair_partners = false;
     /// Scratch, one value per partner (a month's draws, a submodel's terms), padded like the
     /// partner lanes; sized once.
-    PartnerLane scratch;
-    /// Per-partner inputs of the pair loops as floats, like the matrix (1 = yes), so that the
-    /// loops vectorise without widening byte flags lane by lane; each loop fills what it reads;
-    /// sized once, to the trust matrix's padded stride, with 0 (inactive, no sector) in the
+    std::vector<double> scratch;
+    /// Per-partner inputs of the pair loops besides the partners' own lanes; each loop fills what
+    /// it reads; sized once, to the trust matrix's padded stride, with 0 (no sector) in the
     /// padding.
     struct PairLanes {
-        TrustLane expected;  ///< what partner i expects from each other partner
-        TrustLane erosion;   ///< erosion rate / expected: see model::update_trust
-        TrustLane conflict;  ///< partner i's part of the conflict factor
-        TrustLane conflict_rival;
-        TrustLane final_slope;  ///< after a meeting (if i attended) and the fade
-        TrustLane final_offset;
-        TrustLane given;                ///< what partner j gave this month
-        TrustLane conflict_part;        ///< partner j's part of the conflict factor
-        TrustLane conflict_part_rival;  ///< the same between rivals
-        TrustLane attends;              ///< partner j attended this month's meeting
-        TrustLane root_share;           ///< √(contribution relative to the largest one)
-        TrustLane active;
+        Lane expected;  ///< what partner i expects from each other partner
+        Lane erosion;   ///< erosion rate / expected: see model::update_trust
+        Lane conflict;  ///< partner i's part of the conflict factor
+        Lane conflict_rival;
+        Lane final_slope;  ///< after a meeting (if i attended) and the fade
+        Lane final_offset;
+        Lane conflict_part;        ///< partner j's part of the conflict factor
+        Lane conflict_part_rival;  ///< the same between rivals
+        Lane root_share;           ///< √(contribution relative to the largest one)
         /// The school sector; −(i + 1) for a partner that is no school, so that two partners
         /// are rivals exactly when their lanes are equal. Filled by Simulation::reset.
-        TrustLane sector;
+        Lane sector;
         /// i itself: a pair loop tells the diagonal by comparing floats, which every vector
         /// width can (SSE2 cannot compare 32-bit integers and select by the result as cheaply).
-        TrustLane index;
+        Lane index;
     } lanes;
+    /// Partners an exit rule could make leave this month (1), marked by model::decide_exits;
+    /// sized once.
+    Lane exit_candidates;
     /// The active partners for the trust update; sized once, to the number of partners. The
     /// first trusted_count are current while trusted_active equals partners.active.
     std::vector<TrustedColumn> trusted;
     std::size_t trusted_count = 0;
-    PartnerLane trusted_active;
+    Lane trusted_active;
 
     ContributionTotals contribution_totals;
     int n_active = 0;

@@ -68,7 +68,7 @@ void update_collaboration(SimulationState& s, const StepContext& c);
 /// and — when `weights` is given — the sum of trust(i, j) · weights[j] into s.row_weighted_sum
 /// (the weights are the contributions next month's decide_contributions calls last month's).
 /// Only entries of active partners are meaningful. Sets s.row_sums.
-void sum_trust_rows(SimulationState& s, const double* weights = nullptr);
+void sum_trust_rows(SimulationState& s, const float* weights = nullptr);
 
 /// Mean trust among active partners and mean commitment; refreshes the cached means. Sums the
 /// rows of the trust matrix only when s.row_sums says they are stale.
@@ -89,10 +89,12 @@ void refresh_means(SimulationState& s);
 [[nodiscard]] double yearly_hazard(double yearly, HazardMemo& memo) noexcept;
 
 /// One month at risk of a hazard clock's event: runs the clock down by `hazard`; true when it has
-/// run out, i.e. the event happens this month (the caller then draws the next threshold).
-[[nodiscard]] inline bool clock_runs_out(double& clock, double hazard) noexcept {
+/// run out, i.e. the event happens this month (the caller then draws the next threshold). The
+/// partners' clocks are single precision, the collaboration's double.
+template <class Real>
+[[nodiscard]] inline bool clock_runs_out(Real& clock, Real hazard) noexcept {
     clock -= hazard;
-    return clock <= 0.0;
+    return clock <= Real{0};
 }
 
 }  // namespace regiosim::model
