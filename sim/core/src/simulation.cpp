@@ -75,8 +75,8 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.partners.resize(n, stride);
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
-    // Rows of per-partner draws (initialise_partners) and a column of normals.
-    state_.scratch.resize(5 * stride);
+    // Rows of per-partner draws, and the normals of the initial trust (initialise_partners).
+    state_.scratch.resize(std::max(5 * stride, n * n));
     state_.trusted.resize(n);
     // NaN bytes: unequal to any flags, so the first trust update lists the columns.
     state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
@@ -132,6 +132,7 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.coordinator_vacant_until = -1;
     s.coordinator_clock = rng_.exponential(DrawPurpose::coordinator_departure, 0, 0, 1);
     s.business_cycle_clock = rng_.exponential(DrawPurpose::business_cycle, 0, 0, 1);
+    s.success_clock = rng_.exponential(DrawPurpose::small_success, 0, 0);
     s.team_leader = -1;
     s.team_vacant_until = -1;
     s.covenant_next_renewal = -1;
@@ -233,15 +234,16 @@ void Simulation::initialise_partners() {
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
-    // One normal per ordered pair: the largest share of a run's draws, so drawn column by column
-    // (trust in partner j), as the matrix is stored.
+    // One normal per ordered pair, the largest share of a run's draws: all of them as one row of
+    // normals (vectorised without remainders), normal j·n + i for T_ij, column by column as the
+    // matrix is stored.
     double* normals = state_.scratch.data();
+    rng_.normals(DrawPurpose::initial_state, 0, 0, n_partners * n_partners, normals);
     for (std::size_t j = 0; j < n_partners; ++j) {
-        rng_.normals(DrawPurpose::initial_state, 0, static_cast<std::uint32_t>(j), n_partners,
-                     normals);
         float* column = state_.trust.column(j);
+        const double* noise = normals + j * n_partners;
         for (std::size_t i = 0; i < n_partners; ++i) {
-            const double value = base + p.trust_initial_spread * normals[i];
+            const double value = base + p.trust_initial_spread * noise[i];
             column[i] = static_cast<float>(value < 0.0 ? 0.0 : (1.0 < value ? 1.0 : value));
         }
         column[j] = 1.0F;

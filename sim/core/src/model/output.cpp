@@ -149,10 +149,12 @@ void produce_results(SimulationState& s, const StepContext& c) {
     s.output_per_partner = s.n_active > 0 ? s.output / s.n_active : 0.0;
     s.cumulative_output += s.output;
 
-    const double p_success = 1.0 - std::exp(-s.output / p.success_scale);
-    s.success_this_month = c.rng.bernoulli(p_success, DrawPurpose::small_success,
-                                           static_cast<std::uint32_t>(s.month), 0);
+    // A success with probability 1 − exp(−Y / scale): a hazard clock with hazard Y / scale
+    // (docs/ODD.md §4.9), whose k-th threshold is the same in every arm.
+    s.success_this_month = clock_runs_out(s.success_clock, s.output / p.success_scale);
     if (s.success_this_month) {
+        s.success_clock = c.rng.exponential(DrawPurpose::small_success,
+                                            static_cast<std::uint32_t>(s.successes + 1), 0);
         celebrate_success(s, c, max_contribution);
     }
 

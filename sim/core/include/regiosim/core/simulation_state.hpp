@@ -210,6 +210,7 @@ struct SimulationState {
 
     /// Hazard clocks of the collaboration (docs/ODD.md §4.9): what is left of each threshold.
     double coordinator_clock = 0.0;     ///< the coordinator (the person) leaves
+    double success_clock = 0.0;         ///< a small success
     double business_cycle_clock = 0.0;  ///< a shock begins, or the shock ends
     HazardMemo key_figure_departure;
     HazardMemo coordinator_departure;
