@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <optional>
 #include <thread>
 
@@ -38,18 +39,26 @@ std::array<char, 8192> in_flight_text{};
 volatile std::sig_atomic_t in_flight_length = 0;
 std::array<char, 4096> report_path{};
 
+// Rewrites the report file with the shards now in flight (only the shards: a resumed sweep says
+// the rest in its own words), with async-signal-safe calls only.
+void write_in_flight_report(bool sync) noexcept {
+    if (report_path[0] == '\0') {
+        return;
+    }
+    const int fd = ::open(report_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+        (void)!::write(fd, in_flight_text.data(), static_cast<std::size_t>(in_flight_length));
+        (void)!::write(fd, "\n", 1);
+        if (sync) {
+            (void)::fsync(fd);
+        }
+        (void)::close(fd);
+    }
+}
+
 extern "C" void report_in_flight_and_exit(int) {
     const auto shards = static_cast<std::size_t>(in_flight_length);
-    if (report_path[0] != '\0') {
-        const int fd = ::open(report_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            // Only the shards: a resumed sweep says the rest in its own words.
-            (void)!::write(fd, in_flight_text.data(), shards);
-            (void)!::write(fd, "\n", 1);
-            (void)::fsync(fd);
-            (void)::close(fd);
-        }
-    }
+    write_in_flight_report(true);
     constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
     (void)!::write(STDERR_FILENO, head, sizeof head - 1);
     (void)!::write(STDERR_FILENO, in_flight_text.data(), shards);
@@ -74,6 +83,10 @@ void update_in_flight(const std::vector<int>& shard_of_rank) {
     const std::size_t n = std::min(text.size(), in_flight_text.size());
     std::memcpy(in_flight_text.data(), text.data(), n);
     in_flight_length = static_cast<std::sig_atomic_t>(n);
+    // Kept on disk as it changes, not only by the SIGTERM handler: a launcher ending a job sends
+    // SIGKILL when its grace period is over, and on a loaded node the handler may not have run by
+    // then. The page cache keeps the last version even when rank 0 is killed outright.
+    write_in_flight_report(false);
 }
 
 // MPI_Probe spins (Open MPI polls without sleeping), so a coordinator that waits in it takes a
@@ -112,11 +125,11 @@ SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& expe
     summary.shards = sweep.end_shard - sweep.first_shard;
     std::deque<int> queue(sweep.todo.begin(), sweep.todo.end());
     std::vector<int> shard_of_rank(static_cast<std::size_t>(ranks), -1);
-    update_in_flight(shard_of_rank);
     const std::string report = ended_job_report(sweep.folder).string();
     if (report.size() < report_path.size()) {
         std::memcpy(report_path.data(), report.c_str(), report.size() + 1);
     }
+    update_in_flight(shard_of_rank);
     std::signal(SIGTERM, report_in_flight_and_exit);
 
     SweepProgress progress;
@@ -166,6 +179,10 @@ SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& expe
         MPI_Send(&next, 1, MPI_INT, worker, assign, MPI_COMM_WORLD);
     }
     std::signal(SIGTERM, SIG_DFL);
+    // Every shard is done: no job was ended, nothing to report on a later resume.
+    report_path[0] = '\0';
+    std::error_code ignored;
+    std::filesystem::remove(report, ignored);
     summary.runs_computed = progress.runs_this_session;
     finish(sweep, experiment, options, start, summary);
     return summary;
