@@ -41,6 +41,7 @@ void PartnerArrays::resize(std::size_t n, std::size_t stride) {
                        &effective_capacity,
                        &commitment,
                        &expertise,
+                       &initial_expertise,
                        &contribution,
                        &prev_contribution,
                        &perceived_return,
@@ -92,6 +93,7 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.utilitair_partners =
         std::any_of(scenario.partners.begin(), scenario.partners.end(),
                     [](const PartnerSpec& spec) { return spec.style == Style::utilitair; });
+    describe_partners();
     state_.interventions.resize(interventions_.size());
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
@@ -165,13 +167,56 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     finished_ = false;
 }
 
-void Simulation::initialise_partners() {
+void Simulation::describe_partners() {
     const auto& p = scenario_->model;
     const auto& ctx = scenario_->context;
     auto& a = state_.partners;
     const double expertise_bonus = ctx.existing_structure ? p.existing_expertise_bonus : 0.0;
+    for (std::size_t i = 0; i < scenario_->partners.size(); ++i) {
+        const auto& spec = scenario_->partners[i];
+        a.style[i] = spec.style;
+        a.type[i] = spec.type;
+        a.sector[i] = ctx.per_pupil_competition ? school_sector(spec.type) : 0;
+        a.join_month[i] = spec.join_month;
+        a.capacity[i] =
+            static_cast<float>(spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
+                                                          (spec.parallel_collaborations - 1)));
+        a.initial_expertise[i] =
+            static_cast<float>(std::min(1.0, spec.expertise + expertise_bonus));
+        a.return_sensitivity[i] = static_cast<float>(model::return_sensitivity(spec.style, p));
+        a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1.0F : 0.0F;
+        a.utilitair[i] = spec.style == Style::utilitair ? 1.0F : 0.0F;
+        a.offensief[i] = spec.style == Style::offensief ? 1.0F : 0.0F;
+        a.held_by_agreements[i] =
+            spec.style == Style::defensief || spec.style == Style::utilitair ? 1.0F : 0.0F;
+        // The slope of the style's rule is fixed; an offensief partner's base follows its
+        // alignment, which the region's climate sets anew every run (initialise_partners).
+        a.contribution_slope[i] =
+            static_cast<float>(model::contribution_rule(spec.style, 0.0, p).slope);
+        // A partner that is no school is nobody's rival: a sector of its own.
+        state_.lanes.sector[i] =
+            a.sector[i] != 0 ? static_cast<float>(a.sector[i]) : -static_cast<float>(i + 1);
+    }
+}
+
+void Simulation::initialise_partners() {
+    const auto& p = scenario_->model;
+    const auto& ctx = scenario_->context;
+    auto& a = state_.partners;
     const double climate = regional_climate(rng_);
     const std::size_t n_partners = scenario_->partners.size();
+    // What changes during a run starts at zero (nobody has joined yet), the constants of the
+    // scenario were set once by describe_partners.
+    for (auto* lane : {&a.joined, &a.active, &a.team_member, &a.contribution, &a.prev_contribution,
+                       &a.instant_return, &a.invested, &a.returned, &a.months_active,
+                       &a.low_return_months, &a.attends}) {
+        std::fill(lane->begin(), lane->end(), 0.0F);
+    }
+    a.effective_capacity = a.capacity;
+    a.expertise = a.initial_expertise;
+    std::fill(a.perceived_return.begin(),
+              a.perceived_return.begin() + static_cast<std::ptrdiff_t>(n_partners),
+              static_cast<float>(p.commitment_return_reference));
     // The per-partner draws, each purpose for all partners at once (vectorised), one row of the
     // scratch each: kartrekkers, the partners' own noise in commitment, and the first thresholds
     // of the hazard clocks (a key figure's next ones are drawn when it leaves).
@@ -188,49 +233,20 @@ void Simulation::initialise_partners() {
     rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, returns_exit_threshold);
     for (std::size_t i = 0; i < n_partners; ++i) {
         const auto& spec = scenario_->partners[i];
-        a.style[i] = spec.style;
-        a.type[i] = spec.type;
-        a.sector[i] = ctx.per_pupil_competition ? school_sector(spec.type) : 0;
-        a.join_month[i] = spec.join_month;
-        a.joined[i] = 0;
-        a.active[i] = 0;
         a.kartrekker[i] =
-            spec.kartrekker || kartrekker_draw[i] < p.key_figure_kartrekker_share ? 1 : 0;
-        a.team_member[i] = 0;
-        a.alignment[i] = static_cast<float>(
-            std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0));
+            spec.kartrekker || kartrekker_draw[i] < p.key_figure_kartrekker_share ? 1.0F : 0.0F;
+        const double alignment =
+            std::clamp(spec.alignment + p.region_alignment_spread * climate, 0.0, 1.0);
+        a.alignment[i] = static_cast<float>(alignment);
         a.misalignment[i] = 1.0F - a.alignment[i];
-        a.capacity[i] = spec.capacity / (1.0 + p.capacity_overload_per_collaboration *
-                                                   (spec.parallel_collaborations - 1));
-        a.effective_capacity[i] = a.capacity[i];
         const double noise = p.initial_commitment_spread * commitment_noise[i];
         a.commitment[i] = static_cast<float>(
             std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0));
-        a.expertise[i] = std::min(1.0, spec.expertise + expertise_bonus);
-        a.contribution[i] = 0.0;
-        a.prev_contribution[i] = 0.0;
-        a.perceived_return[i] = p.commitment_return_reference;
-        a.instant_return[i] = 0.0;
-        a.invested[i] = 0.0;
-        a.returned[i] = 0.0;
-        a.months_active[i] = 0;
-        a.low_return_months[i] = 0;
         a.key_figure_clock[i] = static_cast<float>(key_figure_threshold[i]);
         a.exit_clock[i] = static_cast<float>(exit_threshold[i]);
         a.returns_exit_clock[i] = static_cast<float>(returns_exit_threshold[i]);
-        a.attends[i] = 0;
-        a.return_sensitivity[i] = model::return_sensitivity(spec.style, p);
-        a.tires_of_giving_more[i] = spec.style != Style::overstijgend ? 1 : 0;
-        a.utilitair[i] = spec.style == Style::utilitair ? 1 : 0;
-        a.offensief[i] = spec.style == Style::offensief ? 1 : 0;
-        a.held_by_agreements[i] =
-            spec.style == Style::defensief || spec.style == Style::utilitair ? 1 : 0;
-        const auto rule = model::contribution_rule(spec.style, a.alignment[i], p);
-        a.contribution_base[i] = rule.base;
-        a.contribution_slope[i] = rule.slope;
-        // A partner that is no school is nobody's rival: a sector of its own.
-        state_.lanes.sector[i] =
-            a.sector[i] != 0 ? static_cast<float>(a.sector[i]) : -static_cast<float>(i + 1);
+        a.contribution_base[i] =
+            static_cast<float>(model::contribution_rule(spec.style, a.alignment[i], p).base);
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);

@@ -41,6 +41,9 @@ class Simulation {
     [[nodiscard]] bool finished() const noexcept { return finished_; }
 
   private:
+    /// What the scenario fixes about each partner for every run (style lanes, capacity, …).
+    void describe_partners();
+    /// The rest of a run's starting state of the partners, draws included.
     void initialise_partners();
     void initialise_interventions();
     void record_year();

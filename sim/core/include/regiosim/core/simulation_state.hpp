@@ -35,6 +35,7 @@ struct PartnerArrays {
     Lane effective_capacity;
     Lane commitment;
     Lane expertise;
+    Lane initial_expertise;  ///< what expertise starts at: constant
     Lane contribution;       ///< this month, share of effective capacity
     Lane prev_contribution;  ///< last month, what others react to
     Lane perceived_return;   ///< smoothed return index, 0–1
