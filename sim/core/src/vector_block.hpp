@@ -33,10 +33,6 @@ struct VectorType<float, 16> {
     using type = float __attribute__((vector_size(16)));
 };
 template <>
-struct VectorType<float, 8> {
-    using type = float __attribute__((vector_size(8)));
-};
-template <>
 struct VectorType<double, 32> {
     using type = double __attribute__((vector_size(32)));
 };
