@@ -1,5 +1,6 @@
 // model::update_trust on hand-set states: reciprocity (1:3), meetings, conflict, fading.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstddef>
 
 #include "scenario_builder.hpp"
@@ -347,4 +348,52 @@ TEST_CASE("with utilitair partners update_trust also leaves the contribution-wei
             }
         }
     }
+}
+
+TEST_CASE("a success raises trust by gain * sqrt(share_i * share_j) * (1 - T) between the active",
+          "[trust]") {
+    // The monthly rule made the identity (no building, erosion, conflict or fade), so that what
+    // this month's trust update does is the success's part alone.
+    ModelParameters p = without_fade();
+    p.trust_build_rate = 0.0;
+    p.trust_erosion_rate = 0.0;
+    Harness h(neutral_region(p));
+    h.admit();
+    auto& s = h.state();
+    h.set_trust(0.3);
+    const double given[] = {0.2, 0.4, 0.8, 0.5};
+    for (std::size_t i = 0; i < 4; ++i) {
+        s.partners.contribution[i] = static_cast<float>(given[i]);
+    }
+    s.partners.active[3] = 0.0F;  // a partner that has left shares in nothing
+    s.partners.contribution[3] = 0.0F;
+    s.contribution_totals.effort = 1.0;
+    s.contribution_totals.largest = 0.8;
+    s.success_clock = 0.0;  // any output makes this month's success
+    auto c = h.context();
+    model::produce_results(s, c);
+    REQUIRE(s.success_this_month);
+    REQUIRE(s.successes == 1);
+    model::update_trust(s, c);
+
+    const double gain = p.success_trust_gain;
+    REQUIRE(gain > 0.0);
+    for (Eigen::Index i = 0; i < 4; ++i) {
+        for (Eigen::Index j = 0; j < 4; ++j) {
+            INFO(i << " -> " << j);
+            const double t = s.trust(i, j);
+            if (i == j) {
+                CHECK(t == 1.0);
+            } else if (i == 3 || j == 3) {
+                CHECK(t == 0.3F);
+            } else {
+                const double shares = std::sqrt(given[i] / 0.8) * std::sqrt(given[j] / 0.8);
+                CHECK(t == Approx(0.3 + gain * shares * (1.0 - 0.3)).epsilon(single_precision));
+            }
+        }
+    }
+    // The gain is applied once: the next month's update leaves trust as it is.
+    const float after = s.trust(0, 1);
+    model::update_trust(s, c);
+    CHECK(s.trust(0, 1) == after);
 }

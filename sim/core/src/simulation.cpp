@@ -121,6 +121,7 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.cumulative_output = 0.0;
     s.successes = 0;
     s.success_this_month = false;
+    s.shared_success_gain = 0.0F;
     s.phase = scenario_->context.existing_structure ? Phase::structuring : Phase::forming;
     s.money_settled = scenario_->context.money_settled;
     s.economy_shock = false;

@@ -26,32 +26,6 @@ double size_efficiency(int active, const ModelParameters& p) {
     return 1.0 / (1.0 + p.size_complexity * excess / p.size_optimal_partners);
 }
 
-// Trust of every active partner i in every active partner j grows with what both put into the
-// success, √(share_i · share_j), taken as √share_i · √share_j so that the pair loop has no square
-// root. Column by column, in whole row blocks of the padded matrix (padding rows are inactive).
-struct ShareSuccess {
-    template <class B>
-    [[gnu::always_inline]] static void run(float gain, const float* root_share, const float* active,
-                                           std::size_t n, TrustMatrix& trust) {
-        const B one = broadcast<B>(1.0F);
-        for (std::size_t j = 0; j < n; ++j) {
-            if (active[j] == 0.0F) {
-                continue;
-            }
-            float* column = trust.column(j);
-            const float own = column[j];
-            const float root_share_j = root_share[j];
-            for (std::size_t r = 0; r < trust.stride(); r += lanes_of<B>) {
-                const B before = load_block<B>(column + r);
-                const B together = load_block<B>(root_share + r) * root_share_j;
-                const B after = before + gain * together * (one - before);
-                store_block(column + r, load_block<B>(active + r) != 0.0F ? after : before);
-            }
-            column[j] = own;
-        }
-    }
-};
-
 // The returns every active partner perceives this month (docs/ODD.md §7.6).
 struct UpdateReturns {
     struct Terms {
@@ -91,7 +65,7 @@ struct UpdateReturns {
 };
 
 // Those who contributed see a success as theirs: commitment grows with the share of the largest
-// contribution, and the pair loop (ShareSuccess) reads √share.
+// contribution, and the trust update reads √share (update_trust).
 struct ShareSuccessLanes {
     template <class B>
     [[gnu::always_inline]] static void run(float commitment_gain, float max_contribution,
@@ -122,12 +96,13 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
     if (max_contribution <= 0.0) {
         return;
     }
-    float* root_share = s.lanes.root_share.data();
     dispatch_by_isa<ShareSuccessLanes>(static_cast<float>(p.success_commitment_gain),
-                                       static_cast<float>(max_contribution), a, root_share);
-    dispatch_by_isa<ShareSuccess>(static_cast<float>(p.success_trust_gain), root_share,
-                                  a.active.data(), a.size(), s.trust);
-    s.row_sums = RowSumsHeld::stale;
+                                       static_cast<float>(max_contribution), a,
+                                       s.lanes.root_share.data());
+    // Trust of every active partner i in every active partner j grows with what both put into
+    // the success, √(φ_i φ_j), taken as √φ_i · √φ_j: applied by this month's trust update, which
+    // follows, in the same pass over the matrix (update_trust).
+    s.shared_success_gain = static_cast<float>(p.success_trust_gain);
 }
 
 }  // namespace

@@ -44,6 +44,8 @@ struct PairRule {
     // time, as one max and one min (the same values: both compute t > 0 ? t : 0, t < 1 ? t : 1).
     float lowest;
     float highest;
+    // A success this month (§7.6) first moves trust by gain · √φ_i √φ_j · (1 − T) (0: none).
+    float success_gain;
 };
 
 // The month's terms of the rule, one value in every lane; made once per month (GCC does not hoist
@@ -59,6 +61,7 @@ struct PairTerms {
     B fade_offset;
     B lowest;
     B highest;
+    B success_gain;
 
     explicit PairTerms(const PairRule& rule)
         : kept_slope(broadcast<B>(rule.kept_slope)),
@@ -69,7 +72,8 @@ struct PairTerms {
           fade_slope(broadcast<B>(rule.fade_slope)),
           fade_offset(broadcast<B>(rule.fade_offset)),
           lowest(broadcast<B>(rule.lowest)),
-          highest(broadcast<B>(rule.highest)) {}
+          highest(broadcast<B>(rule.highest)),
+          success_gain(broadcast<B>(rule.success_gain)) {}
 };
 
 // What the rule needs of the rows of one row block: lanes of the partners trusting.
@@ -83,6 +87,7 @@ struct TrustingRows {
     B final_offset;
     B sector;
     B index;
+    B root_share;  // √φ_i, read in a month with a success
 };
 
 // What the rule reads of the trusted partner j, as plain pointers: copied once per month, so that
@@ -94,6 +99,7 @@ struct TrustedLanes {
     const float* sector;
     const float* index;
     const float* attends;
+    const float* root_share;
 
     TrustedLanes(const SimulationState::PairLanes& lanes, const PartnerArrays& a)
         : given(a.contribution.data()),
@@ -101,7 +107,8 @@ struct TrustedLanes {
           conflict_part_rival(lanes.conflict_part_rival.data()),
           sector(lanes.sector.data()),
           index(lanes.index.data()),
-          attends(a.attends.data()) {}
+          attends(a.attends.data()),
+          root_share(lanes.root_share.data()) {}
 };
 
 // One Block of column j's new values: rows r … r + lanes_of<B> − 1 of the trust matrix. Rows of
@@ -111,7 +118,7 @@ struct TrustedLanes {
 // partner that attended this month's meeting (`met`) take the rule's other terms; rivalry is
 // told by equal sector lanes alone: partners that are no school have a sector lane of their own
 // (SimulationState::PairLanes::sector).
-template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
+template <bool Diagonal, bool Weighted, bool Meeting, bool Success, class B, class Mask>
 [[gnu::always_inline]] inline void update_pair_block(const PairTerms<B>& rule,
                                                      const TrustingRows<B>& rows, Mask active,
                                                      const TrustedLanes lanes,
@@ -121,6 +128,13 @@ template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
     const std::size_t j = column.column;
     const float given = lanes.given[j];
     const B before = load_block<B>(at);
+    // A shared success comes first (produce_results runs before the trust update): the same
+    // operations as updating the matrix in a pass of its own, without that pass.
+    B start = before;
+    if constexpr (Success) {
+        const B together = rows.root_share * lanes.root_share[j];
+        start = before + rule.success_gain * together * (rule.highest - before);
+    }
     // Kept promises build slowly; free-riding breaks fast (1:3, Luna-Reyes et al.).
     const auto kept = rows.expected <= given;
     const B broken_slope = rule.broken_slope + rows.erosion * given;
@@ -131,11 +145,11 @@ template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
         const B gain = kept ? (rival ? rule.kept_gain_rival : rule.kept_gain) : zero;
         const B conflict = rival ? rows.conflict_rival + lanes.conflict_part_rival[j]
                                  : rows.conflict + lanes.conflict_part[j];
-        t = (before * slope + gain) * conflict;
+        t = (start * slope + gain) * conflict;
     } else {
         const B slope = kept ? rule.kept_slope : broken_slope;
         const B gain = kept ? rule.kept_gain : zero;
-        t = (before * slope + gain) * (rows.conflict + lanes.conflict_part[j]);
+        t = (start * slope + gain) * (rows.conflict + lanes.conflict_part[j]);
     }
     if (Meeting && lanes.attends[j] != 0.0F) {
         t = t * rows.final_slope + rows.final_offset;
@@ -167,7 +181,7 @@ template <bool Diagonal, bool Weighted, bool Meeting, class B, class Mask>
 // The row sums come out of the same loop: row i receives the new values of the active columns
 // j != i in increasing j, exactly the additions sum_trust_rows makes, so every sum is
 // bit-identical to summing the new matrix again.
-template <bool Weighted, bool Meeting>
+template <bool Weighted, bool Meeting, bool Success>
 struct UpdateMatrix {
     template <class B>
     [[gnu::always_inline]] static void run(const PairRule& rule_in,
@@ -191,7 +205,8 @@ struct UpdateMatrix {
                                        load_block<B>(lanes.final_slope.data() + r),
                                        load_block<B>(lanes.final_offset.data() + r),
                                        load_block<B>(lanes.sector.data() + r),
-                                       load_block<B>(lanes.index.data() + r)};
+                                       load_block<B>(lanes.index.data() + r),
+                                       load_block<B>(lanes.root_share.data() + r)};
             const auto active = load_block<B>(a.active.data() + r) != 0.0F;
             while (first_own < count && columns[first_own].column < r) {
                 ++first_own;
@@ -204,19 +219,19 @@ struct UpdateMatrix {
             B weighted = {};
             float* const rows_at = matrix + r;
             for (std::size_t k = 0; k < first_own; ++k) {
-                update_pair_block<false, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
-                                                            rows_at + columns[k].offset, sum,
-                                                            weighted);
+                update_pair_block<false, Weighted, Meeting, Success>(
+                    rule, rows, active, trusted, columns[k], rows_at + columns[k].offset, sum,
+                    weighted);
             }
             for (std::size_t k = first_own; k < past_own; ++k) {
-                update_pair_block<true, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
-                                                           rows_at + columns[k].offset, sum,
-                                                           weighted);
+                update_pair_block<true, Weighted, Meeting, Success>(
+                    rule, rows, active, trusted, columns[k], rows_at + columns[k].offset, sum,
+                    weighted);
             }
             for (std::size_t k = past_own; k < count; ++k) {
-                update_pair_block<false, Weighted, Meeting>(rule, rows, active, trusted, columns[k],
-                                                            rows_at + columns[k].offset, sum,
-                                                            weighted);
+                update_pair_block<false, Weighted, Meeting, Success>(
+                    rule, rows, active, trusted, columns[k], rows_at + columns[k].offset, sum,
+                    weighted);
             }
             store_block(row_sum + r, sum);
             if constexpr (Weighted) {
@@ -271,6 +286,33 @@ struct PairLanesOfMonth {
     }
 };
 
+// What UpdateMatrix works on, and the variant a month needs, chosen once per month.
+struct UpdateArguments {
+    const PairRule& rule;
+    const SimulationState::PairLanes& lanes;
+    const PartnerArrays& a;
+    const TrustedColumn* columns;
+    std::size_t count;
+    TrustMatrix& trust;
+    float* row_sum;
+    float* weighted_sum;
+};
+
+template <bool... Chosen>
+void update_matrix(const UpdateArguments& x) {
+    dispatch_by_isa<UpdateMatrix<Chosen...>>(x.rule, x.lanes, x.a, x.columns, x.count, x.trust,
+                                             x.row_sum, x.weighted_sum);
+}
+
+template <bool... Chosen, class... Flags>
+void update_matrix(const UpdateArguments& x, bool flag, Flags... flags) {
+    if (flag) {
+        update_matrix<Chosen..., true>(x, flags...);
+    } else {
+        update_matrix<Chosen..., false>(x, flags...);
+    }
+}
+
 }  // namespace
 
 void update_trust(SimulationState& s, const StepContext& c) {
@@ -300,6 +342,7 @@ void update_trust(SimulationState& s, const StepContext& c) {
     rule.fade_offset = static_cast<float>(fade_offset);
     rule.lowest = 0.0F;
     rule.highest = 1.0F;
+    rule.success_gain = 0.0F;
     auto& lanes = s.lanes;
     const PairLanesOfMonth::Terms terms{static_cast<float>(p.trust_reciprocity_norm),
                                         static_cast<float>(erosion),
@@ -336,23 +379,18 @@ void update_trust(SimulationState& s, const StepContext& c) {
     }
     const std::size_t count = s.trusted_count;
     const bool weighted = s.utilitair_partners;
-    const TrustedColumn* columns = s.trusted.data();
-    if (weighted && meeting) {
-        dispatch_by_isa<UpdateMatrix<true, true>>(rule, lanes, a, columns, count, s.trust,
-                                                  s.row_sum.data(), s.row_weighted_sum.data());
-    } else if (weighted) {
-        dispatch_by_isa<UpdateMatrix<true, false>>(rule, lanes, a, columns, count, s.trust,
-                                                   s.row_sum.data(), s.row_weighted_sum.data());
-    } else {
-        float* no_weighted_sums = nullptr;
-        if (meeting) {
-            dispatch_by_isa<UpdateMatrix<false, true>>(rule, lanes, a, columns, count, s.trust,
-                                                       s.row_sum.data(), no_weighted_sums);
-        } else {
-            dispatch_by_isa<UpdateMatrix<false, false>>(rule, lanes, a, columns, count, s.trust,
-                                                        s.row_sum.data(), no_weighted_sums);
-        }
-    }
+    const bool success = s.shared_success_gain > 0.0F;
+    rule.success_gain = s.shared_success_gain;
+    s.shared_success_gain = 0.0F;
+    const UpdateArguments arguments{rule,
+                                    lanes,
+                                    a,
+                                    s.trusted.data(),
+                                    count,
+                                    s.trust,
+                                    s.row_sum.data(),
+                                    weighted ? s.row_weighted_sum.data() : nullptr};
+    update_matrix(arguments, weighted, meeting, success);
     // Next month's trust-weighted contributions (decide_contributions) weigh the weighted sums by
     // what was given this month, which is what they will then call last month's.
     s.row_sums = weighted ? RowSumsHeld::plain_and_weighted : RowSumsHeld::plain;

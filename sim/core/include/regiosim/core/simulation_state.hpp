@@ -187,6 +187,9 @@ struct SimulationState {
     double cumulative_output = 0.0;
     int successes = 0;
     bool success_this_month = false;
+    /// The trust gain of this month's success, for model::update_trust to apply before its own
+    /// rule (0: none); PairLanes::root_share holds √φ_i.
+    float shared_success_gain = 0.0F;
     Phase phase = Phase::forming;
 
     bool money_settled = false;
