@@ -25,6 +25,15 @@ for pid in $(pgrep -P $launcher); do
     if [ -n "$rank" ] && [ "$rank" != 0 ]; then victim=$pid victim_rank=$rank; fi
 done
 [ -n "$victim" ] || { echo "FAIL: no worker rank process found"; exit 1; }
+# On a loaded machine one worker may finish the first shards before the other has asked for work;
+# killing a rank with no shard yet would leave nothing to report.
+report="$dir/killed.h5.parts/ended-job.txt"
+i=0
+until grep -q "on rank $victim_rank\($\|,\)" "$report" 2>/dev/null; do
+    i=$((i + 1))
+    [ $i -lt 1200 ] || { echo "FAIL: rank $victim_rank got no shard in 60 s"; kill -9 $launcher; exit 1; }
+    sleep 0.05
+done
 kill -9 "$victim"
 if wait $launcher; then
     echo "FAIL: the MPI job succeeded although a rank was killed"; exit 1
@@ -32,9 +41,9 @@ fi
 cat "$dir/job.err"
 # The launcher may stop forwarding rank 0's stderr while it ends the job, so the report that must
 # be there is the file; the resume repeats it.
-report="$dir/killed.h5.parts/ended-job.txt"
 grep -q "shard [0-9]* on rank $victim_rank\($\|,\)" "$report" ||
-    { echo "FAIL: no report naming the shard of the killed rank in $report"; exit 1; }
+    { echo "FAIL: no report naming the shard of rank $victim_rank in $report, which holds:";
+      od -c "$report" 2>&1 | head -20; exit 1; }
 [ ! -e "$dir/killed.h5" ] || { echo "FAIL: a results file exists after the failure"; exit 1; }
 
 "$@" "$cli" sweep "$experiment" --out "$dir/killed.h5" --threads 1 --resume --progress never \

@@ -11,8 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -34,34 +36,47 @@ constexpr int no_more_work = -1;
 // What rank 0 knows about shards in flight, kept as ready-to-print text so the SIGTERM handler
 // (the launcher's way of ending the job when a rank dies) can write it with async-signal-safe
 // calls only. The launcher may stop forwarding rank 0's stderr while it ends the job, so the
-// report also goes to a file in the parts folder, which a resumed sweep prints.
-std::array<char, 8192> in_flight_text{};
-volatile std::sig_atomic_t in_flight_length = 0;
+// report also goes to a file in the parts folder, which a resumed sweep prints. Two versions:
+// the main thread fills the one not shown, then switches, so the handler never sees a half text.
+struct InFlightText {
+    std::array<char, 8192> text{};
+    std::size_t length = 0;
+};
+std::array<InFlightText, 2> in_flight_versions{};
+volatile std::sig_atomic_t in_flight_shown = 0;
+
+const InFlightText& in_flight() noexcept {
+    return in_flight_versions[static_cast<std::size_t>(in_flight_shown)];
+}
 std::array<char, 4096> report_path{};
+std::array<char, 4096> report_draft_path{};
 
 // Rewrites the report file with the shards now in flight (only the shards: a resumed sweep says
-// the rest in its own words), with async-signal-safe calls only.
+// the rest in its own words), with async-signal-safe calls only. The new text goes to a draft
+// renamed over the report, so a SIGKILL at any moment leaves one whole version, never an empty
+// file.
 void write_in_flight_report(bool sync) noexcept {
     if (report_path[0] == '\0') {
         return;
     }
-    const int fd = ::open(report_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int fd = ::open(report_draft_path.data(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
-        (void)!::write(fd, in_flight_text.data(), static_cast<std::size_t>(in_flight_length));
+        (void)!::write(fd, in_flight().text.data(), in_flight().length);
         (void)!::write(fd, "\n", 1);
         if (sync) {
             (void)::fsync(fd);
         }
         (void)::close(fd);
+        (void)::rename(report_draft_path.data(), report_path.data());
     }
 }
 
 extern "C" void report_in_flight_and_exit(int) {
-    const auto shards = static_cast<std::size_t>(in_flight_length);
+    const InFlightText& shards = in_flight();
     write_in_flight_report(true);
     constexpr char head[] = "regiosim sweep: the MPI job is being ended; shards in flight: ";
     (void)!::write(STDERR_FILENO, head, sizeof head - 1);
-    (void)!::write(STDERR_FILENO, in_flight_text.data(), shards);
+    (void)!::write(STDERR_FILENO, shards.text.data(), shards.length);
     constexpr char tail[] =
         "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
     (void)!::write(STDERR_FILENO, tail, sizeof tail - 1);
@@ -79,10 +94,12 @@ void update_in_flight(const std::vector<int>& shard_of_rank) {
     if (text.empty()) {
         text = "none";
     }
-    in_flight_length = 0;
-    const std::size_t n = std::min(text.size(), in_flight_text.size());
-    std::memcpy(in_flight_text.data(), text.data(), n);
-    in_flight_length = static_cast<std::sig_atomic_t>(n);
+    const int hidden = 1 - in_flight_shown;
+    InFlightText& next = in_flight_versions[static_cast<std::size_t>(hidden)];
+    next.length = std::min(text.size(), next.text.size());
+    std::memcpy(next.text.data(), text.data(), next.length);
+    std::atomic_signal_fence(std::memory_order_release);
+    in_flight_shown = hidden;
     // Kept on disk as it changes, not only by the SIGTERM handler: a launcher ending a job sends
     // SIGKILL when its grace period is over, and on a loaded node the handler may not have run by
     // then. The page cache keeps the last version even when rank 0 is killed outright.
@@ -126,8 +143,10 @@ SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& expe
     std::deque<int> queue(sweep.todo.begin(), sweep.todo.end());
     std::vector<int> shard_of_rank(static_cast<std::size_t>(ranks), -1);
     const std::string report = ended_job_report(sweep.folder).string();
-    if (report.size() < report_path.size()) {
+    const std::string draft = report + ".tmp";  // a resume removes it with other leftovers
+    if (draft.size() < report_draft_path.size()) {
         std::memcpy(report_path.data(), report.c_str(), report.size() + 1);
+        std::memcpy(report_draft_path.data(), draft.c_str(), draft.size() + 1);
     }
     update_in_flight(shard_of_rank);
     std::signal(SIGTERM, report_in_flight_and_exit);
