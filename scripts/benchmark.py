@@ -70,13 +70,19 @@ def sweep_once(regiosim, experiment, cpus, threads):
 
 
 def sweep_scaling(regiosim, experiment, cpu, repetitions):
+    # One thread and two alternate round by round, so that a slow spell of a shared machine
+    # falls on both rather than on one of them.
+    settings = ((1, cpu), (2, "0,1"))
+    samples = {threads: [] for threads, _ in settings}
+    for _ in range(repetitions):
+        for threads, cpus in settings:
+            samples[threads].append(sweep_once(regiosim, experiment, cpus, threads))
     rows = []
     base = None
-    for threads, cpus in ((1, cpu), (2, "0,1")):
-        samples = [sweep_once(regiosim, experiment, cpus, threads) for _ in range(repetitions)]
-        runs = samples[0][0]
-        seconds = statistics.median(s[1] for s in samples)
-        write = statistics.median(s[2] for s in samples)
+    for threads, _ in settings:
+        runs = samples[threads][0][0]
+        seconds = statistics.median(s[1] for s in samples[threads])
+        write = statistics.median(s[2] for s in samples[threads])
         rate = runs / seconds
         base = base or rate
         rows.append((threads, runs, seconds, rate, rate / (base * threads), write / seconds))
@@ -188,7 +194,7 @@ def main():
     lines += ["### HDF5 writer against computation (a block of 6 000 runs, one thread)", "",
               "| what | yearly trajectories | time (ms) |", "|---|---|---:|"]
     for name, b in wrows.items():
-        what = "compute" if "Compute" in name else "write"
+        what = "compute" if "Compute" in name else "write (shard file + merged file, as a sweep)"
         lines.append(f"| {what} | {'yes' if name.endswith(':1') else 'no'} | "
                      f"{to_us(b) / 1000:.1f} |")
     lines.append("")
