@@ -83,6 +83,25 @@ extern "C" void report_in_flight_and_exit(int) {
     ::_exit(static_cast<int>(ExitCode::io));
 }
 
+// The report is also kept on disk while the job runs, not only written by the SIGTERM handler: a
+// launcher ending a job sends SIGKILL when its grace period is over, and on a loaded node the
+// handler may not have run by then (the page cache keeps the last version even when rank 0 is
+// killed outright). Rewriting it at every assignment would put a file creation and a rename on
+// the coordinator's path for every shard — thousands a second on a large job, each a metadata
+// round trip on a parallel file system — so it is rewritten when rank 0 has nothing to answer,
+// and at least every longest_report_delay while it is kept busy.
+bool report_behind = false;
+Clock::time_point report_written{};
+constexpr auto longest_report_delay = std::chrono::seconds(1);
+
+void catch_up_report() {
+    if (report_behind) {
+        write_in_flight_report(false);
+        report_behind = false;
+        report_written = Clock::now();
+    }
+}
+
 void update_in_flight(const std::vector<int>& shard_of_rank) {
     std::string text;
     for (std::size_t r = 1; r < shard_of_rank.size(); ++r) {
@@ -100,10 +119,10 @@ void update_in_flight(const std::vector<int>& shard_of_rank) {
     std::memcpy(next.text.data(), text.data(), next.length);
     std::atomic_signal_fence(std::memory_order_release);
     in_flight_shown = hidden;
-    // Kept on disk as it changes, not only by the SIGTERM handler: a launcher ending a job sends
-    // SIGKILL when its grace period is over, and on a loaded node the handler may not have run by
-    // then. The page cache keeps the last version even when rank 0 is killed outright.
-    write_in_flight_report(false);
+    report_behind = true;
+    if (Clock::now() - report_written >= longest_report_delay) {
+        catch_up_report();
+    }
 }
 
 // MPI_Probe spins (Open MPI polls without sleeping), so a coordinator that waits in it takes a
@@ -121,6 +140,7 @@ MPI_Status wait_for_message() {
         if (arrived != 0) {
             return status;
         }
+        catch_up_report();
         std::this_thread::sleep_for(pause);
         pause = std::min(pause * 2, longest_pause);
     }
