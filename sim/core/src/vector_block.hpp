@@ -51,6 +51,11 @@ using Avx512Block = VectorOf<float, 32>;
 using Avx2Block = VectorOf<float, 32>;
 using BaselineBlock = VectorOf<float, 16>;
 
+// A term computed in double precision, rounded once to the lanes' single precision.
+[[nodiscard]] constexpr float single(double x) noexcept {
+    return static_cast<float>(x);
+}
+
 template <class B>
 using element_of = std::remove_cvref_t<decltype(std::declval<B>()[0])>;
 

@@ -103,7 +103,6 @@ void update_commitment(SimulationState& s, const StepContext& c) {
     auto& a = s.partners;
     // Added up by decide_contributions; neither the contributions nor who is active changed since.
     const ContributionTotals& totals = s.contribution_totals;
-    const auto single = [](double x) { return static_cast<float>(x); };
     CommitmentTerms k{};
     k.return_gain = single(p.commitment_return_gain);
     k.return_reference = single(p.commitment_return_reference);

@@ -139,7 +139,6 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
         sum_trust_rows(s, a.prev_contribution.data());
     }
-    const auto single = [](double x) { return static_cast<float>(x); };
     ContributionTerms k{};
     k.total = single(total);
     k.others = single(s.n_active - 1);

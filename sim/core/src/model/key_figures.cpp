@@ -44,8 +44,7 @@ TrustIn lose_personal_trust(SimulationState& s, std::size_t j, double loss, doub
     const double kept = 1.0 - loss;
     // Trust at or below the institutional level is not personal: it stays.
     const auto without_person = [&](float t) {
-        return t > institutional ? static_cast<float>(institutional + (t - institutional) * kept)
-                                 : t;
+        return t > institutional ? single(institutional + (t - institutional) * kept) : t;
     };
     float* in = s.trust.column(j);
     double before = 0.0;
@@ -57,7 +56,7 @@ TrustIn lose_personal_trust(SimulationState& s, std::size_t j, double loss, doub
         }
         const float was = in[i];
         in[i] = without_person(was);
-        if (active[i] != 0.0) {
+        if (active[i] != 0.0F) {
             before += was;
             after += in[i];
             ++count;
@@ -145,8 +144,7 @@ void coordinator_departs(SimulationState& s, const StepContext& c, int intervent
 void update_key_figures(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto t = static_cast<std::uint32_t>(s.month);
-    const auto hazard =
-        static_cast<float>(yearly_hazard(p.key_figure_turnover, s.key_figure_departure));
+    const auto hazard = single(yearly_hazard(p.key_figure_turnover, s.key_figure_departure));
     auto& a = s.partners;
     // Every active partner's clock runs down; a month without a departure (most of them) draws
     // nothing.
@@ -156,8 +154,8 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     for (std::size_t i = 0; any && i < a.size(); ++i) {
         if (a.active[i] != 0.0F && a.key_figure_clock[i] <= 0.0F) {
             key_figure_leaves(s, c, i);
-            a.key_figure_clock[i] = static_cast<float>(c.rng.exponential(
-                DrawPurpose::key_figure_departure, t, static_cast<std::uint32_t>(i)));
+            a.key_figure_clock[i] = single(c.rng.exponential(DrawPurpose::key_figure_departure, t,
+                                                             static_cast<std::uint32_t>(i)));
         }
     }
 

@@ -25,7 +25,7 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
         return;  // nobody joins this month: who is active has not changed since last month
     }
     auto& a = s.partners;
-    const auto base = static_cast<float>(c.p.trust_initial);
+    const auto base = single(c.p.trust_initial);
     s.next_join_month = std::numeric_limits<int>::max();
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (!a.joined[i] && a.join_month[i] > s.month) {
@@ -125,7 +125,6 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     if (c.result.month_self_sustaining >= 0) {
         barrier = 1.0 - (1.0 - barrier) * (1.0 - p.flywheel_exit_protection);
     }
-    const auto single = [](double x) { return static_cast<float>(x); };
     const ExitBookkeeping::Terms terms{single(p.style_offensief_patience),
                                        single(p.style_offensief_required_ratio),
                                        single(p.exit_utilitair_return),

@@ -96,13 +96,12 @@ void celebrate_success(SimulationState& s, const StepContext& c, double max_cont
     if (max_contribution <= 0.0) {
         return;
     }
-    dispatch_by_isa<ShareSuccessLanes>(static_cast<float>(p.success_commitment_gain),
-                                       static_cast<float>(max_contribution), a,
-                                       s.lanes.root_share.data());
+    dispatch_by_isa<ShareSuccessLanes>(single(p.success_commitment_gain), single(max_contribution),
+                                       a, s.lanes.root_share.data());
     // Trust of every active partner i in every active partner j grows with what both put into
     // the success, √(φ_i φ_j), taken as √φ_i · √φ_j: applied by this month's trust update, which
     // follows, in the same pass over the matrix (update_trust).
-    s.shared_success_gain = static_cast<float>(p.success_trust_gain);
+    s.shared_success_gain = single(p.success_trust_gain);
 }
 
 }  // namespace
@@ -140,10 +139,9 @@ void produce_results(SimulationState& s, const StepContext& c) {
     const double subsidy_return =
         s.n_active > 0 ? std::min(1.0, s.funding / (s.n_active * p.returns_subsidy_per_partner))
                        : 0.0;
-    const UpdateReturns::Terms terms{static_cast<float>(result_return),
-                                     static_cast<float>(1.0 - p.returns_subsidy_weight),
-                                     static_cast<float>(p.returns_subsidy_weight * subsidy_return),
-                                     static_cast<float>(p.returns_smoothing)};
+    const UpdateReturns::Terms terms{single(result_return), single(1.0 - p.returns_subsidy_weight),
+                                     single(p.returns_subsidy_weight * subsidy_return),
+                                     single(p.returns_smoothing)};
     dispatch_by_isa<UpdateReturns>(terms, a);
 }
 

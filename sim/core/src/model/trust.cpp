@@ -19,8 +19,7 @@ void draw_attendance(SimulationState& s, const StepContext& c) {
             a.active[i] != 0.0F && s.scratch[i] < reach * (0.5 + 0.5 * a.commitment[i]);
         a.attends[i] = attends ? 1.0F : 0.0F;
         if (attends) {
-            a.commitment[i] +=
-                static_cast<float>(c.p.meetings_commitment_gain * (1.0 - a.commitment[i]));
+            a.commitment[i] += single(c.p.meetings_commitment_gain * (1.0 - a.commitment[i]));
         }
     }
 }
@@ -332,31 +331,27 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const double fade_slope = 1.0 - p.trust_fade;
     const double fade_offset = p.trust_fade * p.trust_institutional;
     PairRule rule;
-    rule.kept_slope = static_cast<float>(1.0 - build);
-    rule.kept_slope_rival = static_cast<float>(1.0 - build_rival);
-    rule.kept_gain = static_cast<float>(build);
-    rule.kept_gain_rival = static_cast<float>(build_rival);
+    rule.kept_slope = single(1.0 - build);
+    rule.kept_slope_rival = single(1.0 - build_rival);
+    rule.kept_gain = single(build);
+    rule.kept_gain_rival = single(build_rival);
     const double erosion = p.trust_erosion_rate * observation;
-    rule.broken_slope = static_cast<float>(1.0 - erosion);
-    rule.fade_slope = static_cast<float>(fade_slope);
-    rule.fade_offset = static_cast<float>(fade_offset);
+    rule.broken_slope = single(1.0 - erosion);
+    rule.fade_slope = single(fade_slope);
+    rule.fade_offset = single(fade_offset);
     rule.lowest = 0.0F;
     rule.highest = 1.0F;
     rule.success_gain = 0.0F;
     auto& lanes = s.lanes;
-    const PairLanesOfMonth::Terms terms{static_cast<float>(p.trust_reciprocity_norm),
-                                        static_cast<float>(erosion),
-                                        static_cast<float>(conflict),
-                                        static_cast<float>(conflict_rival),
-                                        static_cast<float>(0.5 * conflict),
-                                        static_cast<float>(0.5 * conflict_rival)};
+    const PairLanesOfMonth::Terms terms{
+        single(p.trust_reciprocity_norm), single(erosion),        single(conflict),
+        single(conflict_rival),           single(0.5 * conflict), single(0.5 * conflict_rival)};
     dispatch_by_isa<PairLanesOfMonth>(terms, a, lanes);
     if (meeting) {
         draw_attendance(s, c);
         // After a joint meeting T ← T + gain · (1 − T), then the fade.
-        const auto met_slope = static_cast<float>((1.0 - p.meetings_trust_gain) * fade_slope);
-        const auto met_offset =
-            static_cast<float>(p.meetings_trust_gain * fade_slope + fade_offset);
+        const auto met_slope = single((1.0 - p.meetings_trust_gain) * fade_slope);
+        const auto met_offset = single(p.meetings_trust_gain * fade_slope + fade_offset);
         for (std::size_t i = 0; i < n; ++i) {
             const bool attends = a.attends[i] != 0.0F;
             lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
