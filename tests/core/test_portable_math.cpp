@@ -1,6 +1,7 @@
 // The log and cosine behind the normal draws (sim/core/src/portable_math.hpp), against libm.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numbers>
 #include <utility>
@@ -104,27 +105,89 @@ TEST_CASE("portable sine of a fraction of a turn is within 2e-16 of the long-dou
     }
 }
 
-TEST_CASE("a batch of normals equals the same pairs drawn one by one", "[random]") {
-    const RandomStream rng(99, 4);
-    for (const std::size_t count : {301, 300}) {  // several chunks, with and without a lone one
-        std::vector<double> batch(count);
-        rng.normals(DrawPurpose::initial_state, 0, 17, batch.size(), batch.data());
-        for (std::size_t j = 0; j < batch.size(); ++j) {
-            const auto pair = rng.normal_pair(DrawPurpose::initial_state, 0, 17,
-                                              static_cast<std::uint32_t>(j / 2));
-            CHECK(batch[j] == (j % 2 == 0 ? pair.first : pair.second));
-        }
+TEST_CASE("single-precision log is within 3 float ulps of libm over the uniforms", "[random]") {
+    // Every uniform the generator makes in single precision, (m + ½)/2^23, at a stride that
+    // visits every binade from 2^-24 up.
+    float worst = 0.0F;
+    for (std::uint32_t m = 0; m < (1U << 23); m += m < 4096 ? 1 : 977) {
+        const float u = (static_cast<float>(m) + 0.5F) / 8388608.0F;
+        const double reference = std::log(static_cast<double>(u));
+        const float value = portable::log_positive(u);
+        const float magnitude = std::abs(static_cast<float>(reference));
+        const float ulp =
+            std::nextafter(magnitude, std::numeric_limits<float>::infinity()) - magnitude;
+        worst = std::max(worst, static_cast<float>(std::abs(value - reference) / ulp));
     }
-    CHECK(rng.normal(DrawPurpose::initial_state, 0, 17, 5) ==
-          rng.normal_pair(DrawPurpose::initial_state, 0, 17, 5).first);
+    // The division, the series and the final sum each round once (2.3 ulps at worst as measured).
+    CHECK(worst <= 3.0F);
+    CHECK(portable::log_positive(1.0F) == 0.0F);
+    CHECK(portable::log_positive(0.5F) == Approx(-std::numbers::ln2).epsilon(1e-7));
 }
 
-TEST_CASE("a batch of exponentials equals the same draws one by one", "[random]") {
+TEST_CASE("single-precision sine and cosine of a turn are within 2e-7 of the long-double values",
+          "[random]") {
+    constexpr int count = 200000;
+    double worst = 0.0;
+    for (int k = 0; k < count; ++k) {
+        const float x = (static_cast<float>(k) + 0.5F) / count;
+        const long double angle = 2.0L * std::numbers::pi_v<long double> * x;
+        float sine = 0.0F;
+        float cosine = 0.0F;
+        portable::sincos_turns(x, sine, cosine);
+        worst = std::max(worst, static_cast<double>(std::abs(sine - std::sin(angle))));
+        worst = std::max(worst, static_cast<double>(std::abs(cosine - std::cos(angle))));
+    }
+    // Float's last place near 1 is 1.2e-7 (6e-8 below 1): the series and the reduction add at
+    // most a unit or so.
+    CHECK(worst < 2e-7);
+    float sine = 1.0F;
+    float cosine = 0.0F;
+    for (const auto& [x, expected] :
+         {std::pair{0.0F, 0.0F}, {0.25F, 1.0F}, {0.5F, 0.0F}, {0.75F, -1.0F}}) {
+        portable::sincos_turns(x, sine, cosine);
+        CHECK(sine == expected);
+    }
+}
+
+namespace {
+
+// The documented uniform of a word in single precision: its top 23 bits, (m + ½)/2^23.
+float single_uniform(std::uint32_t word) {
+    return (static_cast<float>(word >> 9) + 0.5F) / 8388608.0F;
+}
+
+}  // namespace
+
+TEST_CASE("single-precision normals are the Box-Muller pairs of the documented blocks",
+          "[random]") {
+    const RandomStream rng(99, 4);
+    // Several chunks of 64 blocks, with and without a partly used last block.
+    for (const std::size_t count : {1031, 1030, 1029, 1028, 3}) {
+        std::vector<float> batch(count);
+        rng.single_normals(DrawPurpose::initial_state, 0, 17, batch.size(), batch.data());
+        for (std::size_t j = 0; j < batch.size(); ++j) {
+            const auto b =
+                rng.block(DrawPurpose::initial_state, 0, 17, static_cast<std::uint32_t>(j / 4));
+            const std::size_t pair = (j % 4) / 2;
+            const float radius =
+                std::sqrt(-2.0F * portable::log_positive(single_uniform(b[2 * pair])));
+            float sine = 0.0F;
+            float cosine = 0.0F;
+            portable::sincos_turns(single_uniform(b[2 * pair + 1]), sine, cosine);
+            CHECK(batch[j] == radius * (j % 2 == 0 ? cosine : sine));
+        }
+    }
+}
+
+TEST_CASE("single-precision exponentials are -log of the documented words", "[random]") {
     const RandomStream rng(7, 2);
-    std::vector<double> batch(37);
-    rng.exponentials(DrawPurpose::partner_exit, 3, 1, batch.size(), batch.data());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        CHECK(batch[i] ==
-              rng.exponential(DrawPurpose::partner_exit, 3, static_cast<std::uint32_t>(i), 1));
+    for (const std::size_t count : {1030, 37, 4}) {  // several chunks; a partly used last block
+        std::vector<float> batch(count);
+        rng.single_exponentials(DrawPurpose::partner_exit, 3, 1, batch.size(), batch.data());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto b =
+                rng.block(DrawPurpose::partner_exit, 3, static_cast<std::uint32_t>(i / 4), 1);
+            CHECK(batch[i] == -portable::log_positive(single_uniform(b[i % 4])));
+        }
     }
 }

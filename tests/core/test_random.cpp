@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "regiosim/core/random.hpp"
 
@@ -154,6 +156,57 @@ TEST_CASE("exponential draws have mean 1, variance 1 and the exponential tail", 
     const double mean = sum / n;
     CHECK(std::abs(mean - 1.0) < z999 / std::sqrt(n));  // Var E = 1
     // Var of the sample second moment: E[e^4] - E[e^2]^2 = 24 - 4 = 20.
+    CHECK(std::abs(sum_sq / n - 2.0) < z999 * std::sqrt(20.0 / n));
+    const double tail = std::exp(-1.0);
+    CHECK(std::abs(beyond_one / n - tail) < z999 * std::sqrt(tail * (1.0 - tail) / n));
+}
+
+TEST_CASE("single-precision normals are standard, and the four of a block uncorrelated",
+          "[random]") {
+    const RandomStream rng(80, 3);
+    std::vector<float> z(draws);
+    rng.single_normals(DrawPurpose::initial_state, 0, 0, z.size(), z.data());
+    const double n = draws;
+    double sum = 0.0;
+    double sum_sq = 0.0;
+    int beyond_two = 0;
+    for (const float x : z) {
+        sum += x;
+        sum_sq += static_cast<double>(x) * x;
+        beyond_two += std::abs(x) > 1.959964F ? 1 : 0;
+    }
+    const double mean = sum / n;
+    CHECK(std::abs(mean) < z999 / std::sqrt(n));
+    CHECK(std::abs(sum_sq / n - mean * mean - 1.0) < z999 * std::sqrt(2.0 / n));
+    CHECK(std::abs(beyond_two / n - 0.05) < z999 * std::sqrt(0.05 * 0.95 / n));
+    // Within a block: the two of a Box-Muller pair (lanes 0 and 1), and the two pairs (0 and 2,
+    // 1 and 3); E[xy] = 0 with variance 1/blocks for independent standard normals.
+    const double blocks = n / 4;
+    for (const auto& [first, second] : {std::pair{0, 1}, {0, 2}, {1, 3}, {2, 3}}) {
+        double cross = 0.0;
+        for (std::size_t k = 0; k + 3 < z.size(); k += 4) {
+            cross += static_cast<double>(z[k + first]) * z[k + second];
+        }
+        CHECK(std::abs(cross / blocks) < z999 / std::sqrt(blocks));
+    }
+}
+
+TEST_CASE("single-precision exponentials have mean 1, variance 1 and the exponential tail",
+          "[random]") {
+    const RandomStream rng(81, 2);
+    std::vector<float> e(draws);
+    rng.single_exponentials(DrawPurpose::partner_exit, 0, 0, e.size(), e.data());
+    double sum = 0.0;
+    double sum_sq = 0.0;
+    int beyond_one = 0;
+    for (const float x : e) {
+        REQUIRE(x > 0.0F);
+        sum += x;
+        sum_sq += static_cast<double>(x) * x;
+        beyond_one += x > 1.0F ? 1 : 0;
+    }
+    const double n = draws;
+    CHECK(std::abs(sum / n - 1.0) < z999 / std::sqrt(n));
     CHECK(std::abs(sum_sq / n - 2.0) < z999 * std::sqrt(20.0 / n));
     const double tail = std::exp(-1.0);
     CHECK(std::abs(beyond_one / n - tail) < z999 * std::sqrt(tail * (1.0 - tail) / n));

@@ -32,12 +32,13 @@ constexpr double inverse_factorial(int n) {
 }
 
 // Series coefficients, tabulated at compile time so that the loops below are plain
-// multiply-adds (and the divisions are not repeated at run time).
-template <std::size_t N, typename Term>
-consteval std::array<double, N> tabulate(Term term) {
-    std::array<double, N> table{};
+// multiply-adds (and the divisions are not repeated at run time); computed in double precision
+// and rounded once to the table's type.
+template <class T, std::size_t N, typename Term>
+consteval std::array<T, N> tabulate(Term term) {
+    std::array<T, N> table{};
     for (std::size_t k = 0; k < N; ++k) {
-        table[k] = term(static_cast<int>(k));
+        table[k] = static_cast<T>(term(static_cast<int>(k)));
     }
     return table;
 }
@@ -45,32 +46,44 @@ consteval std::array<double, N> tabulate(Term term) {
 // Σ_k table[k] · z^k by Horner's rule, written out term by term at compile time: a loop here
 // would stay a loop inside the caller's loop, and that inner loop keeps the outer one from
 // vectorising.
-template <std::size_t N, std::size_t... K>
-[[gnu::always_inline]] inline double horner(const std::array<double, N>& table, double z,
-                                            std::index_sequence<K...> /*terms*/) {
-    double sum = table[N - 1];
+template <class T, std::size_t N, std::size_t... K>
+[[gnu::always_inline]] inline T horner(const std::array<T, N>& table, T z,
+                                       std::index_sequence<K...> /*terms*/) {
+    T sum = table[N - 1];
     ((sum = table[N - 2 - K] + z * sum), ...);
     return sum;
 }
 
-template <std::size_t N>
-[[gnu::always_inline]] inline double polynomial(const std::array<double, N>& table, double z) {
+template <class T, std::size_t N>
+[[gnu::always_inline]] inline T polynomial(const std::array<T, N>& table, T z) {
     return horner(table, z, std::make_index_sequence<N - 1>{});
 }
 
-constexpr std::size_t log_terms = 12;
-constexpr auto atanh_series = tabulate<log_terms>([](int k) { return 1.0 / (2 * k + 1); });
+constexpr auto atanh_term = [](int k) { return 1.0 / (2 * k + 1); };
+constexpr auto cos_term = [](int k) { return inverse_factorial(2 * k); };
+constexpr auto sin_term = [](int k) { return inverse_factorial(2 * k + 1); };
 
-constexpr std::size_t trig_terms = 10;
-constexpr auto cos_series = tabulate<trig_terms>([](int k) { return inverse_factorial(2 * k); });
-constexpr auto sin_series =
-    tabulate<trig_terms>([](int k) { return inverse_factorial(2 * k + 1); });
+// Double precision: series to the last term that is not below 2^−60 of the first.
+constexpr auto atanh_series = tabulate<double, 12>(atanh_term);
+constexpr auto cos_series = tabulate<double, 10>(cos_term);
+constexpr auto sin_series = tabulate<double, 10>(sin_term);
+
+// Single precision: the first omitted term is below 2^−28 of the first (|s|² ≤ 0.0295 for the
+// logarithm, z ≤ 0.617 for the octant's angle), a sixteenth of float's last place.
+constexpr auto atanh_series_single = tabulate<float, 5>(atanh_term);
+constexpr auto cos_series_single = tabulate<float, 6>(cos_term);
+constexpr auto sin_series_single = tabulate<float, 5>(sin_term);
 
 // ln 2 split so that e · ln2_high is exact for every exponent e of a double (ln2_high has 32
 // significant bits); ln2_low is the rest.
 constexpr double ln2_high = 6.93147180369123816490e-01;
 constexpr double ln2_low = 1.90821492927058770002e-10;
 constexpr double two_pi = 6.28318530717958647692;
+// The same split for float (fdlibm's logf): 17 significant bits, so e · ln2_high_single is exact
+// for every exponent of a float.
+constexpr float ln2_high_single = 6.9313812256e-01F;
+constexpr float ln2_low_single = 9.0580006145e-06F;
+constexpr float two_pi_single = 6.28318530717958647692F;
 
 // The exponent field of a positive double, as a double, without an integer-to-double
 // conversion (which AVX2 lacks for 64-bit integers): the field is placed under the exponent of
@@ -119,6 +132,43 @@ inline void sincos_turns(double x, double& sine, double& cosine) {
     const double sin_b = near_quarter ? cos_t : sin_t;
     cosine = far ? -cos_b : cos_b;
     sine = centred < 0.0 ? -sin_b : sin_b;
+}
+
+/// Natural logarithm of a positive, finite, normal float: log_positive(double) in single
+/// precision, to s¹⁰/11 (detail::atanh_series_single).
+inline float log_positive(float x) {
+    const auto bits = std::bit_cast<std::uint32_t>(x);
+    // The exponent field is below 2^8: the conversion from a 32-bit integer is exact, and SSE2
+    // has it in every lane.
+    float exponent = static_cast<float>(static_cast<std::int32_t>(bits >> 23)) - 127.0F;
+    float m = std::bit_cast<float>((bits & 0x007FFFFFU) | 0x3F800000U);
+    const bool high = m > 1.41421356F;
+    m = high ? m * 0.5F : m;  // exact
+    exponent = high ? exponent + 1.0F : exponent;
+    const float f = m - 1.0F;  // exact (Sterbenz)
+    const float s = f / (2.0F + f);
+    const float z = s * s;
+    const float log_m = 2.0F * s * detail::polynomial(detail::atanh_series_single, z);
+    return exponent * detail::ln2_high_single + (log_m + exponent * detail::ln2_low_single);
+}
+
+/// sincos_turns(double …) in single precision: the same exact reduction to the first octant, and
+/// series to the angle's 10th (cosine) and 9th (sine) power.
+inline void sincos_turns(float x, float& sine, float& cosine) {
+    const float centred = x < 0.5F ? x : x - 1.0F;
+    const float a = centred < 0.0F ? -centred : centred;
+    const bool far = a > 0.25F;
+    const float b = far ? 0.5F - a : a;
+    const bool near_quarter = b > 0.125F;
+    const float t = near_quarter ? 0.25F - b : b;
+    const float theta = detail::two_pi_single * t;
+    const float z = theta * theta;
+    const float cos_t = detail::polynomial(detail::cos_series_single, -z);
+    const float sin_t = theta * detail::polynomial(detail::sin_series_single, -z);
+    const float cos_b = near_quarter ? sin_t : cos_t;
+    const float sin_b = near_quarter ? cos_t : sin_t;
+    cosine = far ? -cos_b : cos_b;
+    sine = centred < 0.0F ? -sin_b : sin_b;
 }
 
 /// cos(2π x) for x in [0, 1] (sincos_turns).

@@ -28,6 +28,16 @@ void box_muller(double u1, double u2, double& first, double& second) noexcept {
     second = radius * sine;
 }
 
+[[gnu::always_inline]] inline void box_muller(float u1, float u2, float& first,
+                                              float& second) noexcept {
+    const float radius = __builtin_sqrtf(-2.0F * portable::log_positive(u1));
+    float sine = 0.0F;
+    float cosine = 0.0F;
+    portable::sincos_turns(u2, sine, cosine);
+    first = radius * cosine;
+    second = radius * sine;
+}
+
 }  // namespace
 
 RandomStream::RandomStream(std::uint64_t seed, std::uint64_t run_index) noexcept
@@ -46,43 +56,59 @@ REGIOSIM_VECTOR_CLONES void RandomStream::uniforms(DrawPurpose purpose, std::uin
     }
 }
 
-REGIOSIM_VECTOR_CLONES void RandomStream::exponentials(DrawPurpose purpose, std::uint32_t month,
-                                                       std::uint32_t sub, std::size_t count,
-                                                       double* out) const noexcept {
-    for (std::size_t i = 0; i < count; ++i) {
-        out[i] =
-            -portable::log_positive(uniform(purpose, month, static_cast<std::uint32_t>(i), sub));
+REGIOSIM_VECTOR_CLONES void RandomStream::single_exponentials(DrawPurpose purpose,
+                                                              std::uint32_t month,
+                                                              std::uint32_t sub, std::size_t count,
+                                                              float* out) const noexcept {
+    // The generator's rounds and the logarithms in separate loops, each of which vectorises; the
+    // uniforms in between stay on the stack, in L1.
+    constexpr std::size_t chunk = 4 * normal_chunk_size;
+    float u[chunk];
+    for (std::size_t first = 0; first < count; first += chunk) {
+        const std::size_t draws = std::min(chunk, count - first);
+        for (std::size_t k = 0; 4 * k < draws; ++k) {
+            const auto b = block(purpose, month, static_cast<std::uint32_t>(first / 4 + k), sub);
+            u[4 * k] = unit_open_single(b[0]);
+            u[4 * k + 1] = unit_open_single(b[1]);
+            u[4 * k + 2] = unit_open_single(b[2]);
+            u[4 * k + 3] = unit_open_single(b[3]);
+        }
+        for (std::size_t i = 0; i < draws; ++i) {
+            out[first + i] = -portable::log_positive(u[i]);
+        }
     }
 }
 
-REGIOSIM_VECTOR_CLONES void RandomStream::normal_chunk(DrawPurpose purpose, std::uint32_t month,
-                                                       std::uint32_t index, std::uint32_t first,
-                                                       std::size_t pairs,
-                                                       double* out) const noexcept {
-    // The generator's rounds and the transform in separate loops, each of which vectorises;
-    // the uniforms in between stay on the stack, in L1.
-    double u1[normal_chunk_size];
-    double u2[normal_chunk_size];
-    for (std::size_t k = 0; k < pairs; ++k) {
+REGIOSIM_VECTOR_CLONES void RandomStream::single_normal_chunk(
+    DrawPurpose purpose, std::uint32_t month, std::uint32_t index, std::uint32_t first,
+    std::size_t blocks, float* out) const noexcept {
+    // The generator's rounds in one loop, the transforms in another, both vectorised; the
+    // uniforms are stored pair by pair, so the transform's loop reads them in order.
+    float u1[2 * normal_chunk_size];
+    float u2[2 * normal_chunk_size];
+    for (std::size_t k = 0; k < blocks; ++k) {
         const auto b = block(purpose, month, index, first + static_cast<std::uint32_t>(k));
-        u1[k] = unit_open(b[0], b[1]);
-        u2[k] = unit_open(b[2], b[3]);
+        u1[2 * k] = unit_open_single(b[0]);
+        u2[2 * k] = unit_open_single(b[1]);
+        u1[2 * k + 1] = unit_open_single(b[2]);
+        u2[2 * k + 1] = unit_open_single(b[3]);
     }
-    for (std::size_t k = 0; k < pairs; ++k) {
+    for (std::size_t k = 0; k < 2 * blocks; ++k) {
         box_muller(u1[k], u2[k], out[2 * k], out[2 * k + 1]);
     }
 }
 
-void RandomStream::normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                           std::size_t count, double* out) const noexcept {
-    const std::size_t whole = count / 2;
+void RandomStream::single_normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                                  std::size_t count, float* out) const noexcept {
+    const std::size_t whole = count / 4;
     for (std::size_t first = 0; first < whole; first += normal_chunk_size) {
-        normal_chunk(purpose, month, index, static_cast<std::uint32_t>(first),
-                     std::min(normal_chunk_size, whole - first), out + 2 * first);
+        single_normal_chunk(purpose, month, index, static_cast<std::uint32_t>(first),
+                            std::min(normal_chunk_size, whole - first), out + 4 * first);
     }
-    if (count % 2 != 0) {
-        out[count - 1] =
-            normal_pair(purpose, month, index, static_cast<std::uint32_t>(whole)).first;
+    if (count % 4 != 0) {
+        float last[4];
+        single_normal_chunk(purpose, month, index, static_cast<std::uint32_t>(whole), 1, last);
+        std::copy(last, last + count % 4, out + 4 * whole);
     }
 }
 

@@ -76,8 +76,10 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.partners.resize(n, stride);
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
-    // Rows of per-partner draws, and the normals of the initial trust (initialise_partners).
-    state_.scratch.resize(std::max(5 * stride, n * n));
+    // A row of per-partner draws (initialise_partners, a meeting's attendance), and the normals of
+    // the initial trust.
+    state_.scratch.resize(stride);
+    state_.single_scratch.resize(n * n);
     state_.trusted.resize(n);
     // NaN bytes: unequal to any flags, so the first trust update lists the columns.
     state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
@@ -218,20 +220,19 @@ void Simulation::initialise_partners() {
     std::fill(a.perceived_return.begin(),
               a.perceived_return.begin() + static_cast<std::ptrdiff_t>(n_partners),
               static_cast<float>(p.commitment_return_reference));
-    // The per-partner draws, each purpose for all partners at once (vectorised), one row of the
-    // scratch each: kartrekkers, the partners' own noise in commitment, and the first thresholds
-    // of the hazard clocks (a key figure's next ones are drawn when it leaves).
-    const std::size_t row = a.stride();
+    // The per-partner draws, each purpose for all partners at once (vectorised): kartrekkers and
+    // the partners' own noise in commitment into the scratch rows, and the first thresholds of
+    // the hazard clocks straight into their lanes (a key figure's next ones are drawn when it
+    // leaves).
     double* kartrekker_draw = state_.scratch.data();
-    double* commitment_noise = kartrekker_draw + row;
-    double* key_figure_threshold = commitment_noise + row;
-    double* exit_threshold = key_figure_threshold + row;
-    double* returns_exit_threshold = exit_threshold + row;
+    float* commitment_noise = state_.single_scratch.data();
     rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, kartrekker_draw);
-    rng_.normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, commitment_noise);
-    rng_.exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners, key_figure_threshold);
-    rng_.exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, exit_threshold);
-    rng_.exponentials(DrawPurpose::partner_exit, 0, 1, n_partners, returns_exit_threshold);
+    rng_.single_normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, commitment_noise);
+    rng_.single_exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners,
+                             a.key_figure_clock.data());
+    rng_.single_exponentials(DrawPurpose::partner_exit, 0, 0, n_partners, a.exit_clock.data());
+    rng_.single_exponentials(DrawPurpose::partner_exit, 0, 1, n_partners,
+                             a.returns_exit_clock.data());
     for (std::size_t i = 0; i < n_partners; ++i) {
         const auto& spec = scenario_->partners[i];
         a.kartrekker[i] =
@@ -243,25 +244,24 @@ void Simulation::initialise_partners() {
         const double noise = p.initial_commitment_spread * commitment_noise[i];
         a.commitment[i] = static_cast<float>(
             std::clamp(spec.commitment + p.region_commitment_spread * climate + noise, 0.0, 1.0));
-        a.key_figure_clock[i] = static_cast<float>(key_figure_threshold[i]);
-        a.exit_clock[i] = static_cast<float>(exit_threshold[i]);
-        a.returns_exit_clock[i] = static_cast<float>(returns_exit_threshold[i]);
         a.contribution_base[i] =
             static_cast<float>(model::contribution_rule(spec.style, a.alignment[i], p).base);
     }
     const double base = p.trust_initial + p.region_trust_spread * climate +
                         (ctx.existing_structure ? p.existing_trust_bonus : 0.0);
     // One normal per ordered pair, the largest share of a run's draws: all of them as one row of
-    // normals (vectorised without remainders), normal j·n + i for T_ij, column by column as the
-    // matrix is stored.
-    double* normals = state_.scratch.data();
-    rng_.normals(DrawPurpose::initial_state, 0, 0, n_partners * n_partners, normals);
+    // single-precision normals (vectorised without remainders), normal j·n + i for T_ij, column by
+    // column as the matrix is stored.
+    float* normals = state_.single_scratch.data();
+    rng_.single_normals(DrawPurpose::initial_state, 0, 0, n_partners * n_partners, normals);
+    const auto trust_base = static_cast<float>(base);
+    const auto trust_spread = static_cast<float>(p.trust_initial_spread);
     for (std::size_t j = 0; j < n_partners; ++j) {
         float* column = state_.trust.column(j);
-        const double* noise = normals + j * n_partners;
+        const float* noise = normals + j * n_partners;
         for (std::size_t i = 0; i < n_partners; ++i) {
-            const double value = base + p.trust_initial_spread * noise[i];
-            column[i] = static_cast<float>(value < 0.0 ? 0.0 : (1.0 < value ? 1.0 : value));
+            const float value = trust_base + trust_spread * noise[i];
+            column[i] = value < 0.0F ? 0.0F : (1.0F < value ? 1.0F : value);
         }
         column[j] = 1.0F;
     }

@@ -60,10 +60,13 @@ class RandomStream {
     [[nodiscard]] double exponential(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
                                      std::uint32_t sub = 0) const noexcept;
 
-    /// exponential(purpose, month, i, sub) for i = 0 … count − 1, into out: the same numbers,
-    /// computed together (vectorised).
-    void exponentials(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
-                      std::size_t count, double* out) const noexcept;
+    /// count exponentials with rate 1 in single precision into out, four from each Philox block:
+    /// out[4k + w] is −ln u of word w of block(purpose, month, k, sub), u the word's uniform in
+    /// single precision (unit_open_single), with the single-precision log of portable_math.hpp;
+    /// computed together (vectorised). The first thresholds of the partners' hazard clocks, which
+    /// are single precision; the tail stops at ln 2^24 ≈ 16.6 (probability 6·10⁻⁸).
+    void single_exponentials(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
+                             std::size_t count, float* out) const noexcept;
 
     /// Two independent standard normals by the Box–Muller transform of one Philox block,
     /// √(−2 ln u₁) · (cos 2πu₂, sin 2πu₂), with the portable log, sine and cosine of
@@ -78,11 +81,15 @@ class RandomStream {
         return normal_pair(purpose, month, index, sub).first;
     }
 
-    /// count normals into out: out[2k] and out[2k + 1] are normal_pair(purpose, month, index, k)
-    /// (the last pair's second is dropped when count is odd); the generator's rounds and the
-    /// transforms are computed together (vectorised).
-    void normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index, std::size_t count,
-                 double* out) const noexcept;
+    /// count normals in single precision into out, four from each Philox block: out[4k … 4k + 3]
+    /// are the Box–Muller pairs of words (0, 1) and (2, 3) of block(purpose, month, index, k), each
+    /// word's top 23 bits the uniform (m + ½)/2^23, transformed with the single-precision log,
+    /// sine and cosine of portable_math.hpp (eight lanes to a register, half the generator's
+    /// rounds of normal_pair). For draws that end up in single precision anyway (the initial trust
+    /// matrix, the partners' commitment); the tails stop at √(2 ln 2^24) ≈ 5.77 standard
+    /// deviations.
+    void single_normals(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                        std::size_t count, float* out) const noexcept;
 
     /// Raw 4×32-bit block, for tests of the generator itself. Defined here so that every draw
     /// inlines into the submodel's loop: a draw is a few dozen integer instructions, and the
@@ -100,12 +107,19 @@ class RandomStream {
     [[nodiscard]] std::uint64_t run_index() const noexcept { return run_index_; }
 
   private:
-    static constexpr std::size_t normal_chunk_size = 64;
+    static constexpr std::size_t normal_chunk_size = 64;  // blocks
 
-    /// normal_pair(purpose, month, index, first + k) for k < pairs ≤ normal_chunk_size, into
-    /// out[2k] and out[2k + 1].
-    void normal_chunk(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
-                      std::uint32_t first, std::size_t pairs, double* out) const noexcept;
+    /// single_normals(purpose, month, index, …) of the blocks first … first + blocks − 1, with
+    /// blocks ≤ normal_chunk_size, into out[0 … 4·blocks − 1].
+    void single_normal_chunk(DrawPurpose purpose, std::uint32_t month, std::uint32_t index,
+                             std::uint32_t first, std::size_t blocks, float* out) const noexcept;
+
+    /// The top 23 bits of a word, offset by half a step: (m + ½)/2^23 in (0, 1), exact in a
+    /// float (m + ½ needs 24 significant bits).
+    [[nodiscard]] static float unit_open_single(std::uint32_t word) noexcept {
+        return (static_cast<float>(static_cast<std::int32_t>(word >> 9)) + 0.5F) *
+               (1.0F / 8388608.0F);
+    }
 
     /// 53 bits from two 32-bit words (27 high, 26 low), offset by half a step so the result is
     /// never 0 or 1 (log(u) must stay finite in Box–Muller). The halves are joined in double

@@ -143,6 +143,9 @@ struct SimulationState {
     /// Scratch, one value per partner (a month's draws, a submodel's terms), padded like the
     /// partner lanes; sized once.
     std::vector<double> scratch;
+    /// Scratch in single precision: the normals of the initial trust matrix, one per ordered pair;
+    /// sized once.
+    std::vector<float> single_scratch;
     /// Per-partner inputs of the pair loops besides the partners' own lanes; each loop fills what
     /// it reads; sized once, to the trust matrix's padded stride, with 0 (no sector) in the
     /// padding.
