@@ -179,6 +179,19 @@ TEST_CASE("single-precision normals are the Box-Muller pairs of the documented b
     }
 }
 
+TEST_CASE("single-precision uniforms are the documented words", "[random]") {
+    const RandomStream rng(5, 9);
+    for (const std::size_t count : {23, 20, 1}) {  // with and without a partly used last block
+        std::vector<float> batch(count);
+        rng.single_uniforms(DrawPurpose::meeting_attendance, 4, 0, batch.size(), batch.data());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto b =
+                rng.block(DrawPurpose::meeting_attendance, 4, static_cast<std::uint32_t>(i / 4), 0);
+            CHECK(batch[i] == single_uniform(b[i % 4]));
+        }
+    }
+}
+
 TEST_CASE("single-precision exponentials are -log of the documented words", "[random]") {
     const RandomStream rng(7, 2);
     for (const std::size_t count : {1030, 37, 4}) {  // several chunks; a partly used last block

@@ -191,6 +191,28 @@ TEST_CASE("single-precision normals are standard, and the four of a block uncorr
     }
 }
 
+TEST_CASE("single-precision uniforms lie in (0,1) with mean 1/2 and variance 1/12", "[random]") {
+    const RandomStream rng(82, 5);
+    std::vector<float> u(draws);
+    rng.single_uniforms(DrawPurpose::meeting_attendance, 3, 0, u.size(), u.data());
+    const double n = draws;
+    double sum = 0.0;
+    double sum_sq = 0.0;
+    int below_tenth = 0;
+    for (const float x : u) {
+        REQUIRE(x > 0.0F);
+        REQUIRE(x < 1.0F);
+        sum += x;
+        sum_sq += static_cast<double>(x) * x;
+        below_tenth += x < 0.1F ? 1 : 0;
+    }
+    const double mean = sum / n;
+    const double var = sum_sq / n - mean * mean;
+    CHECK(std::abs(mean - 0.5) < z999 * std::sqrt(1.0 / 12.0 / n));
+    CHECK(std::abs(var - 1.0 / 12.0) < z999 * std::sqrt((1.0 / 80.0 - 1.0 / 144.0) / n));
+    CHECK(std::abs(below_tenth / n - 0.1) < z999 * std::sqrt(0.1 * 0.9 / n));
+}
+
 TEST_CASE("single-precision exponentials have mean 1, variance 1 and the exponential tail",
           "[random]") {
     const RandomStream rng(81, 2);

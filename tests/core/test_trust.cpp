@@ -1,4 +1,5 @@
 // model::update_trust on hand-set states: reciprocity (1:3), meetings, conflict, fading.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
@@ -191,6 +192,43 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
     auto qc = quiet.context();
     model::update_trust(quiet.state(), qc);
     CHECK(quiet.state().trust(0, 1) == 0.3F);
+}
+
+TEST_CASE(
+    "a partner attends a meeting with probability reach times (0.5 + 0.5 m) and gains "
+    "commitment",
+    "[trust]") {
+    ModelParameters p = without_fade();
+    p.size_meeting_group = 5.0;  // 10 active partners: reach 0.5
+    auto scenario = make_region(0, 9, {Style::utilitair}, p);
+    Harness h(std::move(scenario), 0, 11);
+    h.admit();
+    auto& s = h.state();
+    auto& a = s.partners;
+    REQUIRE(s.n_active == 10);
+    s.effects.meetings_per_year = 12.0;
+    constexpr float m = 0.6F;
+    const double gain = p.meetings_commitment_gain;
+    const double expected = 0.5 * (0.5 + 0.5 * m);  // 0.4
+    int attended = 0;
+    int seats = 0;
+    for (int t = 0; t < 600; ++t) {
+        s.month = t;
+        REQUIRE(model::meeting_in_month(12.0, t));
+        std::fill(a.commitment.begin(), a.commitment.begin() + 10, m);
+        auto c = h.context();
+        model::update_trust(s, c);
+        for (std::size_t i = 0; i < 10; ++i) {
+            const bool attends = a.attends[i] != 0.0F;
+            attended += attends ? 1 : 0;
+            ++seats;
+            const double after = attends ? m + gain * (1.0 - m) : m;
+            CHECK(a.commitment[i] == Approx(after).epsilon(single_precision));
+        }
+    }
+    // Binomial: 6000 seats, 99.9 % two-sided interval (z = 3.29) around 0.4 is ± 0.021.
+    const double share = static_cast<double>(attended) / seats;
+    CHECK(std::abs(share - expected) < 3.2905 * std::sqrt(expected * (1.0 - expected) / seats));
 }
 
 TEST_CASE("conflict erodes trust more between rival schools of the same sector", "[trust]") {

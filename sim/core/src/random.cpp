@@ -48,11 +48,26 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t run_index) noexcept
     key_ = {{static_cast<std::uint32_t>(mixed), static_cast<std::uint32_t>(mixed >> 32)}};
 }
 
-REGIOSIM_VECTOR_CLONES void RandomStream::uniforms(DrawPurpose purpose, std::uint32_t month,
-                                                   std::uint32_t sub, std::size_t count,
-                                                   double* out) const noexcept {
-    for (std::size_t i = 0; i < count; ++i) {
-        out[i] = uniform(purpose, month, static_cast<std::uint32_t>(i), sub);
+REGIOSIM_VECTOR_CLONES void RandomStream::single_uniform_chunk(
+    DrawPurpose purpose, std::uint32_t month, std::uint32_t sub, std::uint32_t first,
+    std::size_t blocks, float* out) const noexcept {
+    for (std::size_t k = 0; k < blocks; ++k) {
+        const auto b = block(purpose, month, first + static_cast<std::uint32_t>(k), sub);
+        out[4 * k] = unit_open_single(b[0]);
+        out[4 * k + 1] = unit_open_single(b[1]);
+        out[4 * k + 2] = unit_open_single(b[2]);
+        out[4 * k + 3] = unit_open_single(b[3]);
+    }
+}
+
+void RandomStream::single_uniforms(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
+                                   std::size_t count, float* out) const noexcept {
+    const std::size_t whole = count / 4;
+    single_uniform_chunk(purpose, month, sub, 0, whole, out);
+    if (count % 4 != 0) {
+        float last[4];
+        single_uniform_chunk(purpose, month, sub, static_cast<std::uint32_t>(whole), 1, last);
+        std::copy(last, last + count % 4, out + 4 * whole);
     }
 }
 
@@ -60,19 +75,14 @@ REGIOSIM_VECTOR_CLONES void RandomStream::single_exponentials(DrawPurpose purpos
                                                               std::uint32_t month,
                                                               std::uint32_t sub, std::size_t count,
                                                               float* out) const noexcept {
-    // The generator's rounds and the logarithms in separate loops, each of which vectorises; the
-    // uniforms in between stay on the stack, in L1.
+    // The uniforms of whole blocks on the stack, in L1, then the logarithms in a loop that
+    // vectorises.
     constexpr std::size_t chunk = 4 * normal_chunk_size;
     float u[chunk];
     for (std::size_t first = 0; first < count; first += chunk) {
         const std::size_t draws = std::min(chunk, count - first);
-        for (std::size_t k = 0; 4 * k < draws; ++k) {
-            const auto b = block(purpose, month, static_cast<std::uint32_t>(first / 4 + k), sub);
-            u[4 * k] = unit_open_single(b[0]);
-            u[4 * k + 1] = unit_open_single(b[1]);
-            u[4 * k + 2] = unit_open_single(b[2]);
-            u[4 * k + 3] = unit_open_single(b[3]);
-        }
+        single_uniform_chunk(purpose, month, sub, static_cast<std::uint32_t>(first / 4),
+                             (draws + 3) / 4, u);
         for (std::size_t i = 0; i < draws; ++i) {
             out[first + i] = -portable::log_positive(u[i]);
         }

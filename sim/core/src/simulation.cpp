@@ -76,10 +76,8 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.partners.resize(n, stride);
     state_.row_sum.resize(stride);
     state_.row_weighted_sum.resize(stride);
-    // A row of per-partner draws (initialise_partners, a meeting's attendance), and the normals of
-    // the initial trust.
-    state_.scratch.resize(stride);
-    state_.single_scratch.resize(n * n);
+    // Two rows of per-partner draws, or the normals of the initial trust.
+    state_.scratch.resize(std::max(2 * stride, n * n));
     state_.trusted.resize(n);
     // NaN bytes: unequal to any flags, so the first trust update lists the columns.
     state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
@@ -224,9 +222,9 @@ void Simulation::initialise_partners() {
     // the partners' own noise in commitment into the scratch rows, and the first thresholds of
     // the hazard clocks straight into their lanes (a key figure's next ones are drawn when it
     // leaves).
-    double* kartrekker_draw = state_.scratch.data();
-    float* commitment_noise = state_.single_scratch.data();
-    rng_.uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, kartrekker_draw);
+    float* kartrekker_draw = state_.scratch.data();
+    float* commitment_noise = kartrekker_draw + a.stride();
+    rng_.single_uniforms(DrawPurpose::key_figure_newcomer, 0, 1, n_partners, kartrekker_draw);
     rng_.single_normals(DrawPurpose::partner_heterogeneity, 0, 0, n_partners, commitment_noise);
     rng_.single_exponentials(DrawPurpose::key_figure_departure, 0, 1, n_partners,
                              a.key_figure_clock.data());
@@ -252,7 +250,7 @@ void Simulation::initialise_partners() {
     // One normal per ordered pair, the largest share of a run's draws: all of them as one row of
     // single-precision normals (vectorised without remainders), normal j·n + i for T_ij, column by
     // column as the matrix is stored.
-    float* normals = state_.single_scratch.data();
+    float* normals = state_.scratch.data();
     rng_.single_normals(DrawPurpose::initial_state, 0, 0, n_partners * n_partners, normals);
     const auto trust_base = static_cast<float>(base);
     const auto trust_spread = static_cast<float>(p.trust_initial_spread);

@@ -8,21 +8,43 @@ namespace regiosim::model {
 
 namespace {
 
-void draw_attendance(SimulationState& s, const StepContext& c) {
-    auto& a = s.partners;
-    // In a large network one meeting connects only part of it.
-    const double reach = s.n_active > 0 ? std::min(1.0, c.p.size_meeting_group / s.n_active) : 0.0;
-    c.rng.uniforms(DrawPurpose::meeting_attendance, static_cast<std::uint32_t>(s.month), 0,
-                   a.size(), s.scratch.data());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const bool attends =
-            a.active[i] != 0.0F && s.scratch[i] < reach * (0.5 + 0.5 * a.commitment[i]);
-        a.attends[i] = attends ? 1.0F : 0.0F;
-        if (attends) {
-            a.commitment[i] += single(c.p.meetings_commitment_gain * (1.0 - a.commitment[i]));
+// Who attends this month's meeting, for every partner at once: an active partner attends with
+// probability reach · (0.5 + 0.5 m_i), and an attendee's commitment rises by gain · (1 − m_i)
+// (docs/ODD.md §7.7). The lanes of the pair loop's last step follow: the meeting's slope and
+// offset for an attendee, the fade's for everyone else.
+struct AttendMeeting {
+    struct Terms {
+        float reach;
+        float commitment_gain;
+        float met_slope;
+        float met_offset;
+        float fade_slope;
+        float fade_offset;
+    };
+
+    template <class B>
+    [[gnu::always_inline]] static void run(const Terms k, const float* draws_in, PartnerArrays& a,
+                                           SimulationState::PairLanes& lanes) {
+        // Copies: the compiler cannot tell that the stores below leave them unchanged.
+        const std::size_t stride = a.stride();
+        const float* __restrict draw = draws_in;
+        const float* __restrict active = a.active.data();
+        float* __restrict commitment = a.commitment.data();
+        float* __restrict attends = a.attends.data();
+        float* __restrict final_slope = lanes.final_slope.data();
+        float* __restrict final_offset = lanes.final_offset.data();
+        const B zero = {};
+        for (std::size_t i = 0; i < stride; i += lanes_of<B>) {
+            const B m = load_block<B>(commitment + i);
+            const auto goes = (load_block<B>(active + i) != 0.0F) &
+                              (load_block<B>(draw + i) < k.reach * (0.5F + 0.5F * m));
+            store_block(attends + i, goes ? zero + 1.0F : zero);
+            store_block(commitment + i, goes ? m + k.commitment_gain * (1.0F - m) : m);
+            store_block(final_slope + i, goes ? zero + k.met_slope : zero + k.fade_slope);
+            store_block(final_offset + i, goes ? zero + k.met_offset : zero + k.fade_offset);
         }
     }
-}
+};
 
 // The monthly rule as one affine map per pair, T ← clamp(((T·s + c)·k)·A + B): reciprocity
 // gives the slope s and intercept c, conflict the factor k, a joint meeting and the fade the
@@ -348,15 +370,20 @@ void update_trust(SimulationState& s, const StepContext& c) {
         single(conflict_rival),           single(0.5 * conflict), single(0.5 * conflict_rival)};
     dispatch_by_isa<PairLanesOfMonth>(terms, a, lanes);
     if (meeting) {
-        draw_attendance(s, c);
+        // In a large network one meeting connects only part of it.
+        const double reach =
+            s.n_active > 0 ? std::min(1.0, p.size_meeting_group / s.n_active) : 0.0;
+        c.rng.single_uniforms(DrawPurpose::meeting_attendance, static_cast<std::uint32_t>(s.month),
+                              0, n, s.scratch.data());
         // After a joint meeting T ← T + gain · (1 − T), then the fade.
-        const auto met_slope = single((1.0 - p.meetings_trust_gain) * fade_slope);
-        const auto met_offset = single(p.meetings_trust_gain * fade_slope + fade_offset);
-        for (std::size_t i = 0; i < n; ++i) {
-            const bool attends = a.attends[i] != 0.0F;
-            lanes.final_slope[i] = attends ? met_slope : rule.fade_slope;
-            lanes.final_offset[i] = attends ? met_offset : rule.fade_offset;
-        }
+        const AttendMeeting::Terms attendance{
+            single(reach),
+            single(p.meetings_commitment_gain),
+            single((1.0 - p.meetings_trust_gain) * fade_slope),
+            single(p.meetings_trust_gain * fade_slope + fade_offset),
+            rule.fade_slope,
+            rule.fade_offset};
+        dispatch_by_isa<AttendMeeting>(attendance, s.scratch.data(), a, lanes);
     }
     // The active partners' columns, in increasing j, listed again only when who is active changed
     // (the flags are exactly 0 or 1, so comparing their bytes compares them).

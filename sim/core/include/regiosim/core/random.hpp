@@ -44,10 +44,12 @@ class RandomStream {
         return unit_open(b[0], b[1]);
     }
 
-    /// uniform(purpose, month, i, sub) for i = 0 … count − 1, into out: the same numbers, computed
-    /// together so that the generator's rounds vectorise across partners.
-    void uniforms(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub, std::size_t count,
-                  double* out) const noexcept;
+    /// count uniforms on (0, 1) in single precision into out, four from each Philox block: out[4k +
+    /// w] is word w of block(purpose, month, k, sub) as (m + ½)/2^23, m its top 23 bits
+    /// (unit_open_single); computed together (vectorised). For draws compared with a
+    /// single-precision probability (meeting attendance, initial kartrekkers).
+    void single_uniforms(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
+                         std::size_t count, float* out) const noexcept;
 
     /// True with probability p.
     [[nodiscard]] bool bernoulli(double p, DrawPurpose purpose, std::uint32_t month,
@@ -108,6 +110,11 @@ class RandomStream {
 
   private:
     static constexpr std::size_t normal_chunk_size = 64;  // blocks
+
+    /// The uniforms of single_uniforms(purpose, month, sub, …) from the blocks first … first +
+    /// blocks − 1, into out[0 … 4·blocks − 1].
+    void single_uniform_chunk(DrawPurpose purpose, std::uint32_t month, std::uint32_t sub,
+                              std::uint32_t first, std::size_t blocks, float* out) const noexcept;
 
     /// single_normals(purpose, month, index, …) of the blocks first … first + blocks − 1, with
     /// blocks ≤ normal_chunk_size, into out[0 … 4·blocks − 1].

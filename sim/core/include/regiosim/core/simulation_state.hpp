@@ -140,12 +140,10 @@ struct SimulationState {
     RowSumsHeld row_sums = RowSumsHeld::stale;
     /// The scenario has utilitair partners, who weigh others' contributions by their trust.
     bool utilitair_partners = false;
-    /// Scratch, one value per partner (a month's draws, a submodel's terms), padded like the
-    /// partner lanes; sized once.
-    std::vector<double> scratch;
-    /// Scratch in single precision: the normals of the initial trust matrix, one per ordered pair;
-    /// sized once.
-    std::vector<float> single_scratch;
+    /// Scratch, sized once: rows of per-partner draws padded like the partner lanes (a meeting's
+    /// attendance; kartrekkers and commitment noise in reset), and the normals of the initial trust
+    /// matrix, one per ordered pair.
+    std::vector<float> scratch;
     /// Per-partner inputs of the pair loops besides the partners' own lanes; each loop fills what
     /// it reads; sized once, to the trust matrix's padded stride, with 0 (no sector) in the
     /// padding.
