@@ -63,112 +63,106 @@ constexpr auto atanh_term = [](int k) { return 1.0 / (2 * k + 1); };
 constexpr auto cos_term = [](int k) { return inverse_factorial(2 * k); };
 constexpr auto sin_term = [](int k) { return inverse_factorial(2 * k + 1); };
 
-// Double precision: series to the last term that is not below 2^−60 of the first.
-constexpr auto atanh_series = tabulate<double, 12>(atanh_term);
-constexpr auto cos_series = tabulate<double, 10>(cos_term);
-constexpr auto sin_series = tabulate<double, 10>(sin_term);
+// What log_positive and sincos_turns need of each precision: the bit layout, the series (how
+// many terms), and the constants.
+template <class T>
+struct Precision;
 
-// Single precision: the first omitted term is below 2^−28 of the first (|s|² ≤ 0.0295 for the
-// logarithm, z ≤ 0.617 for the octant's angle), a sixteenth of float's last place.
-constexpr auto atanh_series_single = tabulate<float, 5>(atanh_term);
-constexpr auto cos_series_single = tabulate<float, 6>(cos_term);
-constexpr auto sin_series_single = tabulate<float, 5>(sin_term);
+template <>
+struct Precision<double> {
+    using Bits = std::uint64_t;
+    static constexpr Bits mantissa = 0x000FFFFFFFFFFFFFULL;
+    static constexpr Bits one = 0x3FF0000000000000ULL;  // the exponent field of 1.0
+    // Series to the last term that is not below 2^−60 of the first.
+    static constexpr auto atanh_series = tabulate<double, 12>(atanh_term);
+    static constexpr auto cos_series = tabulate<double, 10>(cos_term);
+    static constexpr auto sin_series = tabulate<double, 10>(sin_term);
+    // ln 2 split so that e · ln2_high is exact for every exponent e of a double (ln2_high has 32
+    // significant bits); ln2_low is the rest.
+    static constexpr double ln2_high = 6.93147180369123816490e-01;
+    static constexpr double ln2_low = 1.90821492927058770002e-10;
+    static constexpr double two_pi = 6.28318530717958647692;
+    static constexpr double root_two = 1.41421356237309504880;
 
-// ln 2 split so that e · ln2_high is exact for every exponent e of a double (ln2_high has 32
-// significant bits); ln2_low is the rest.
-constexpr double ln2_high = 6.93147180369123816490e-01;
-constexpr double ln2_low = 1.90821492927058770002e-10;
-constexpr double two_pi = 6.28318530717958647692;
-// The same split for float (fdlibm's logf): 17 significant bits, so e · ln2_high_single is exact
-// for every exponent of a float.
-constexpr float ln2_high_single = 6.9313812256e-01F;
-constexpr float ln2_low_single = 9.0580006145e-06F;
-constexpr float two_pi_single = 6.28318530717958647692F;
+    // The unbiased exponent of a positive double, as a double, without an integer-to-double
+    // conversion (which AVX2 lacks for 64-bit integers): the field is placed under the exponent
+    // of 2^52, where it reads as an integer.
+    static double exponent(Bits bits) {
+        return std::bit_cast<double>((bits >> 52) | 0x4330000000000000ULL) - 4503599627370496.0 -
+               1023.0;
+    }
+};
 
-// The exponent field of a positive double, as a double, without an integer-to-double
-// conversion (which AVX2 lacks for 64-bit integers): the field is placed under the exponent of
-// 2^52, where it reads as an integer.
-inline double exponent_field(std::uint64_t bits) {
-    return std::bit_cast<double>((bits >> 52) | 0x4330000000000000ULL) - 4503599627370496.0;
-}
+template <>
+struct Precision<float> {
+    using Bits = std::uint32_t;
+    static constexpr Bits mantissa = 0x007FFFFFU;
+    static constexpr Bits one = 0x3F800000U;
+    // The first omitted term is below 2^−28 of the first (|s|² ≤ 0.0295 for the logarithm,
+    // z ≤ 0.617 for the octant's angle), a sixteenth of float's last place.
+    static constexpr auto atanh_series = tabulate<float, 5>(atanh_term);
+    static constexpr auto cos_series = tabulate<float, 6>(cos_term);
+    static constexpr auto sin_series = tabulate<float, 5>(sin_term);
+    // The same split for float (fdlibm's logf): 17 significant bits, so e · ln2_high is exact
+    // for every exponent of a float.
+    static constexpr float ln2_high = 6.9313812256e-01F;
+    static constexpr float ln2_low = 9.0580006145e-06F;
+    static constexpr float two_pi = 6.28318530717958647692F;
+    static constexpr float root_two = 1.41421356237309504880F;
+
+    // The exponent field is below 2^8: the conversion from a 32-bit integer is exact, and SSE2
+    // has it in every lane.
+    static float exponent(Bits bits) {
+        return static_cast<float>(static_cast<std::int32_t>(bits >> 23)) - 127.0F;
+    }
+};
 
 }  // namespace detail
 
-/// Natural logarithm of a positive, finite, normal double.
+/// Natural logarithm of a positive, finite, normal double or float.
 ///
 /// x = 2^e · m with m in [√½, √2); then log m = 2 atanh(s) with s = (m − 1)/(m + 1), |s| ≤ 0.172,
-/// summed as 2s (1 + s²/3 + s⁴/5 + …) to the term s²² /23, the last one that is not below
-/// 2^−60 of the first; log x = e · ln 2 + log m.
-inline double log_positive(double x) {
-    const auto bits = std::bit_cast<std::uint64_t>(x);
-    double exponent = detail::exponent_field(bits) - 1023.0;
-    double m = std::bit_cast<double>((bits & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL);
-    const bool high = m > 1.41421356237309504880;
-    m = high ? m * 0.5 : m;  // exact
-    exponent = high ? exponent + 1.0 : exponent;
-    const double f = m - 1.0;  // exact (Sterbenz): m lies within a factor 2 of 1
-    const double s = f / (2.0 + f);
-    const double z = s * s;
-    const double log_m = 2.0 * s * detail::polynomial(detail::atanh_series, z);
-    return exponent * detail::ln2_high + (log_m + exponent * detail::ln2_low);
+/// summed as 2s (1 + s²/3 + s⁴/5 + …) to the last term that matters in T
+/// (detail::Precision::atanh_series: to s²²/23 for a double, to s¹⁰/11 for a float);
+/// log x = e · ln 2 + log m.
+template <class T>
+[[gnu::always_inline]] inline T log_positive(T x) {
+    using P = detail::Precision<T>;
+    const auto bits = std::bit_cast<typename P::Bits>(x);
+    T exponent = P::exponent(bits);
+    T m = std::bit_cast<T>((bits & P::mantissa) | P::one);
+    const bool high = m > P::root_two;
+    m = high ? m * T{0.5} : m;  // exact
+    exponent = high ? exponent + T{1} : exponent;
+    const T f = m - T{1};  // exact (Sterbenz): m lies within a factor 2 of 1
+    const T s = f / (T{2} + f);
+    const T z = s * s;
+    const T log_m = T{2} * s * detail::polynomial(P::atanh_series, z);
+    return exponent * P::ln2_high + (log_m + exponent * P::ln2_low);
 }
 
-/// cos(2π x) and sin(2π x) for x in [0, 1]: x is a fraction of a turn, so the reduction to the
-/// first octant is exact (no multiple of π is subtracted) and only the final angle, at most π/4,
-/// is rounded; both come from the same two series on that angle.
-inline void sincos_turns(double x, double& sine, double& cosine) {
-    const double centred = x < 0.5 ? x : x - 1.0;         // exact for x in [0.5, 1]
-    const double a = centred < 0.0 ? -centred : centred;  // in [0, ½]
-    const bool far = a > 0.25;  // cos(2π a) = −cos(2π (½ − a)), sin(2π a) = sin(…)
-    const double b = far ? 0.5 - a : a;   // in [0, ¼], exact
-    const bool near_quarter = b > 0.125;  // cos(2π b) = sin(2π (¼ − b)), and the other way
-    const double t = near_quarter ? 0.25 - b : b;  // in [0, ⅛], exact
-    const double theta = detail::two_pi * t;
-    const double z = theta * theta;  // at most (π/4)² ≈ 0.617
-    // Taylor series to z⁹ in −z (the signs alternate): the first omitted terms are below 10^−17.
-    const double cos_t = detail::polynomial(detail::cos_series, -z);
-    const double sin_t = theta * detail::polynomial(detail::sin_series, -z);
-    const double cos_b = near_quarter ? sin_t : cos_t;
-    const double sin_b = near_quarter ? cos_t : sin_t;
+/// cos(2π x) and sin(2π x) for x in [0, 1], in double or float: x is a fraction of a turn, so the
+/// reduction to the first octant is exact (no multiple of π is subtracted) and only the final
+/// angle, at most π/4, is rounded; both come from the same two series on that angle (to z⁹ in a
+/// double, where the first omitted terms are below 10^−17; to z⁵ and z⁴ in a float).
+template <class T>
+[[gnu::always_inline]] inline void sincos_turns(T x, T& sine, T& cosine) {
+    using P = detail::Precision<T>;
+    const T centred = x < T{0.5} ? x : x - T{1};      // exact for x in [0.5, 1]
+    const T a = centred < T{0} ? -centred : centred;  // in [0, ½]
+    const bool far = a > T{0.25};      // cos(2π a) = −cos(2π (½ − a)), sin(2π a) = sin(…)
+    const T b = far ? T{0.5} - a : a;  // in [0, ¼], exact
+    const bool near_quarter = b > T{0.125};  // cos(2π b) = sin(2π (¼ − b)), and the other way
+    const T t = near_quarter ? T{0.25} - b : b;  // in [0, ⅛], exact
+    const T theta = P::two_pi * t;
+    const T z = theta * theta;  // at most (π/4)² ≈ 0.617
+    // Taylor series in −z (the signs alternate).
+    const T cos_t = detail::polynomial(P::cos_series, -z);
+    const T sin_t = theta * detail::polynomial(P::sin_series, -z);
+    const T cos_b = near_quarter ? sin_t : cos_t;
+    const T sin_b = near_quarter ? cos_t : sin_t;
     cosine = far ? -cos_b : cos_b;
-    sine = centred < 0.0 ? -sin_b : sin_b;
-}
-
-/// Natural logarithm of a positive, finite, normal float: log_positive(double) in single
-/// precision, to s¹⁰/11 (detail::atanh_series_single).
-inline float log_positive(float x) {
-    const auto bits = std::bit_cast<std::uint32_t>(x);
-    // The exponent field is below 2^8: the conversion from a 32-bit integer is exact, and SSE2
-    // has it in every lane.
-    float exponent = static_cast<float>(static_cast<std::int32_t>(bits >> 23)) - 127.0F;
-    float m = std::bit_cast<float>((bits & 0x007FFFFFU) | 0x3F800000U);
-    const bool high = m > 1.41421356F;
-    m = high ? m * 0.5F : m;  // exact
-    exponent = high ? exponent + 1.0F : exponent;
-    const float f = m - 1.0F;  // exact (Sterbenz)
-    const float s = f / (2.0F + f);
-    const float z = s * s;
-    const float log_m = 2.0F * s * detail::polynomial(detail::atanh_series_single, z);
-    return exponent * detail::ln2_high_single + (log_m + exponent * detail::ln2_low_single);
-}
-
-/// sincos_turns(double …) in single precision: the same exact reduction to the first octant, and
-/// series to the angle's 10th (cosine) and 9th (sine) power.
-inline void sincos_turns(float x, float& sine, float& cosine) {
-    const float centred = x < 0.5F ? x : x - 1.0F;
-    const float a = centred < 0.0F ? -centred : centred;
-    const bool far = a > 0.25F;
-    const float b = far ? 0.5F - a : a;
-    const bool near_quarter = b > 0.125F;
-    const float t = near_quarter ? 0.25F - b : b;
-    const float theta = detail::two_pi_single * t;
-    const float z = theta * theta;
-    const float cos_t = detail::polynomial(detail::cos_series_single, -z);
-    const float sin_t = theta * detail::polynomial(detail::sin_series_single, -z);
-    const float cos_b = near_quarter ? sin_t : cos_t;
-    const float sin_b = near_quarter ? cos_t : sin_t;
-    cosine = far ? -cos_b : cos_b;
-    sine = centred < 0.0F ? -sin_b : sin_b;
+    sine = centred < T{0} ? -sin_b : sin_b;
 }
 
 /// cos(2π x) for x in [0, 1] (sincos_turns).

@@ -18,21 +18,12 @@ std::uint64_t splitmix64(std::uint64_t x) noexcept {
 }
 
 // With portable log, sine and cosine (portable_math.hpp): the same bits on every CPU and inside
-// vectorised loops.
-void box_muller(double u1, double u2, double& first, double& second) noexcept {
-    const double radius = std::sqrt(-2.0 * portable::log_positive(u1));
-    double sine = 0.0;
-    double cosine = 0.0;
-    portable::sincos_turns(u2, sine, cosine);
-    first = radius * cosine;
-    second = radius * sine;
-}
-
-[[gnu::always_inline]] inline void box_muller(float u1, float u2, float& first,
-                                              float& second) noexcept {
-    const float radius = __builtin_sqrtf(-2.0F * portable::log_positive(u1));
-    float sine = 0.0F;
-    float cosine = 0.0F;
+// vectorised loops; in double precision (normal_pair) or single (single_normals).
+template <class T>
+[[gnu::always_inline]] inline void box_muller(T u1, T u2, T& first, T& second) noexcept {
+    const T radius = std::sqrt(T{-2} * portable::log_positive(u1));
+    T sine = 0;
+    T cosine = 0;
     portable::sincos_turns(u2, sine, cosine);
     first = radius * cosine;
     second = radius * sine;
@@ -75,17 +66,10 @@ REGIOSIM_VECTOR_CLONES void RandomStream::single_exponentials(DrawPurpose purpos
                                                               std::uint32_t month,
                                                               std::uint32_t sub, std::size_t count,
                                                               float* out) const noexcept {
-    // The uniforms of whole blocks on the stack, in L1, then the logarithms in a loop that
-    // vectorises.
-    constexpr std::size_t chunk = 4 * normal_chunk_size;
-    float u[chunk];
-    for (std::size_t first = 0; first < count; first += chunk) {
-        const std::size_t draws = std::min(chunk, count - first);
-        single_uniform_chunk(purpose, month, sub, static_cast<std::uint32_t>(first / 4),
-                             (draws + 3) / 4, u);
-        for (std::size_t i = 0; i < draws; ++i) {
-            out[first + i] = -portable::log_positive(u[i]);
-        }
+    // The uniforms, then their logarithms in place, in a loop that vectorises.
+    single_uniforms(purpose, month, sub, count, out);
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i] = -portable::log_positive(out[i]);
     }
 }
 
