@@ -79,6 +79,7 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     // Two rows of per-partner draws, or the normals of the initial trust.
     state_.scratch.resize(std::max(2 * stride, n * n));
     state_.trusted.resize(n);
+    state_.trusted_from.assign(stride + 1, 0);
     // NaN bytes: unequal to any flags, so the first trust update lists the columns.
     state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
     state_.exit_candidates.assign(stride, 0.0F);
@@ -107,6 +108,9 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     auto& s = state_;
     s.month = 0;
     s.n_active = 0;
+    s.active_changes = 0;
+    s.given_total_at = SimulationState::never;
+    s.divergence_at = SimulationState::never;
     s.n_joined = 0;
     s.next_join_month = 0;
     s.intention = p.intention_initial +

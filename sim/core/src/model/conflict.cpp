@@ -8,10 +8,14 @@ namespace regiosim::model {
 void update_conflict(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     const auto& a = s.partners;
-    // Σ (1 − a_i) over the active partners, in the model's order of a sum over partners.
-    double divergence =
-        sums_over_active<1>(a.active.data(), a.stride(), {a.misalignment.data()})[0];
-    divergence = s.n_active > 0 ? divergence / s.n_active : 0.0;
+    // Σ (1 − a_i) over the active partners, in the model's order of a sum over partners; summed
+    // again only when who is active changed.
+    if (s.divergence_at != s.active_changes) {
+        s.divergence_sum =
+            sums_over_active<1>(a.active.data(), a.stride(), {a.misalignment.data()})[0];
+        s.divergence_at = s.active_changes;
+    }
+    double divergence = s.n_active > 0 ? s.divergence_sum / s.n_active : 0.0;
     if (s.effects.covenant) {
         divergence *= 1.0 - p.covenant_role_clarity;
     }

@@ -133,9 +133,15 @@ ContributionRule contribution_rule(Style style, double alignment,
 void decide_contributions(SimulationState& s, const StepContext& c) {
     const auto& p = c.p;
     auto& a = s.partners;
-    a.prev_contribution = a.contribution;
+    // Last month's contributions become what was given; the kernel below writes every lane of
+    // this month's.
+    a.prev_contribution.swap(a.contribution);
+    // Σ c_i over the active partners: the kernel added it up last month, in the same order, over
+    // the same partners, unless who is active changed since.
     const double total =
-        sums_over_active<1>(a.active.data(), a.stride(), {a.prev_contribution.data()})[0];
+        s.given_total_at == s.active_changes
+            ? s.contribution_totals.given
+            : sums_over_active<1>(a.active.data(), a.stride(), {a.prev_contribution.data()})[0];
     if (s.utilitair_partners && s.row_sums != RowSumsHeld::plain_and_weighted) {
         sum_trust_rows(s, a.prev_contribution.data());
     }
@@ -155,6 +161,7 @@ void decide_contributions(SimulationState& s, const StepContext& c) {
     k.team_working = s.effects.team && s.team_leader >= 0;
     dispatch_by_isa<DecideContributions>(k, a, s.row_sum.data(), s.row_weighted_sum.data(),
                                          s.contribution_totals);
+    s.given_total_at = s.active_changes;
 }
 
 }  // namespace regiosim::model

@@ -8,6 +8,7 @@ namespace regiosim::model {
 
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why) {
     s.partners.active[i] = 0.0F;
+    ++s.active_changes;
     s.partners.contribution[i] = 0.0F;
     s.row_sums = RowSumsHeld::stale;
     s.partners.team_member[i] = 0.0F;
@@ -36,6 +37,7 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
         }
         a.joined[i] = 1.0F;
         a.active[i] = 1.0F;
+        ++s.active_changes;
         s.row_sums = RowSumsHeld::stale;
         ++s.n_joined;
         if (s.month > 0) {

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstring>
 
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
@@ -197,7 +196,8 @@ template <bool Diagonal, bool Weighted, bool Meeting, bool Success, class B, cla
 // depends on the rows only — the trusting partners' lanes, whether they are active, their row
 // sums so far — stays in registers while the block walks along the row; per pair the loop loads
 // and stores one Block of the matrix. The columns whose own entry lies in the row block (j in
-// r … r + lanes − 1, consecutive in `columns`) are the only ones that need the diagonal masked.
+// r … r + lanes − 1: trusted_from[r] … trusted_from[r + lanes] − 1 of `columns`) are the only ones
+// that need the diagonal masked.
 //
 // The row sums come out of the same loop: row i receives the new values of the active columns
 // j != i in increasing j, exactly the additions sum_trust_rows makes, so every sum is
@@ -208,7 +208,8 @@ struct UpdateMatrix {
     [[gnu::always_inline]] static void run(const PairRule& rule_in,
                                            const SimulationState::PairLanes& lanes,
                                            const PartnerArrays& a, const TrustedColumn* columns,
-                                           std::size_t count, TrustMatrix& trust, float* row_sum,
+                                           const std::uint32_t* from, std::size_t count,
+                                           TrustMatrix& trust, float* row_sum,
                                            float* weighted_sum) {
         constexpr std::size_t L = lanes_of<B>;
         const PairRule rule_copy = rule_in;
@@ -216,8 +217,6 @@ struct UpdateMatrix {
         const TrustedLanes trusted(lanes, a);
         float* const matrix = trust.column(0);
         const std::size_t stride = trust.stride();
-        std::size_t first_own =
-            0;  // the first column whose own entry is in this row block or later
         for (std::size_t r = 0; r < stride; r += L) {
             const TrustingRows<B> rows{load_block<B>(lanes.expected.data() + r),
                                        load_block<B>(lanes.erosion.data() + r),
@@ -229,13 +228,8 @@ struct UpdateMatrix {
                                        load_block<B>(lanes.index.data() + r),
                                        load_block<B>(lanes.root_share.data() + r)};
             const auto active = load_block<B>(a.active.data() + r) != 0.0F;
-            while (first_own < count && columns[first_own].column < r) {
-                ++first_own;
-            }
-            std::size_t past_own = first_own;
-            while (past_own < count && columns[past_own].column < r + L) {
-                ++past_own;
-            }
+            const std::size_t first_own = from[r];
+            const std::size_t past_own = from[r + L];
             B sum = {};
             B weighted = {};
             float* const rows_at = matrix + r;
@@ -313,6 +307,7 @@ struct UpdateArguments {
     const SimulationState::PairLanes& lanes;
     const PartnerArrays& a;
     const TrustedColumn* columns;
+    const std::uint32_t* from;
     std::size_t count;
     TrustMatrix& trust;
     float* row_sum;
@@ -321,8 +316,8 @@ struct UpdateArguments {
 
 template <bool... Chosen>
 void update_matrix(const UpdateArguments& x) {
-    dispatch_by_isa<UpdateMatrix<Chosen...>>(x.rule, x.lanes, x.a, x.columns, x.count, x.trust,
-                                             x.row_sum, x.weighted_sum);
+    dispatch_by_isa<UpdateMatrix<Chosen...>>(x.rule, x.lanes, x.a, x.columns, x.from, x.count,
+                                             x.trust, x.row_sum, x.weighted_sum);
 }
 
 template <bool... Chosen, class... Flags>
@@ -385,20 +380,7 @@ void update_trust(SimulationState& s, const StepContext& c) {
             rule.fade_offset};
         dispatch_by_isa<AttendMeeting>(attendance, s.scratch.data(), a, lanes);
     }
-    // The active partners' columns, in increasing j, listed again only when who is active changed
-    // (the flags are exactly 0 or 1, so comparing their bytes compares them).
-    const std::size_t lane_bytes = a.stride() * sizeof(float);
-    if (std::memcmp(s.trusted_active.data(), a.active.data(), lane_bytes) != 0) {
-        std::memcpy(s.trusted_active.data(), a.active.data(), lane_bytes);
-        const auto stride = static_cast<std::uint32_t>(s.trust.stride());
-        s.trusted_count = 0;
-        for (std::size_t j = 0; j < n; ++j) {
-            const auto column = static_cast<std::uint32_t>(j);
-            s.trusted[s.trusted_count] =
-                TrustedColumn{column, column * stride, lanes.sector[j] > 0.0F};
-            s.trusted_count += a.active[j] != 0.0F ? 1 : 0;
-        }
-    }
+    const TrustedColumn* columns = list_trusted_columns(s);
     const std::size_t count = s.trusted_count;
     const bool weighted = s.utilitair_partners;
     const bool success = s.shared_success_gain > 0.0F;
@@ -407,7 +389,8 @@ void update_trust(SimulationState& s, const StepContext& c) {
     const UpdateArguments arguments{rule,
                                     lanes,
                                     a,
-                                    s.trusted.data(),
+                                    columns,
+                                    s.trusted_from.data(),
                                     count,
                                     s.trust,
                                     s.row_sum.data(),

@@ -172,8 +172,24 @@ struct SimulationState {
     std::vector<TrustedColumn> trusted;
     std::size_t trusted_count = 0;
     Lane trusted_active;
+    /// trusted_from[r], r = 0 … stride: how many of the trusted columns lie left of column r, so
+    /// that the columns whose own entry lies in rows r … r + b − 1 are trusted_from[r] …
+    /// trusted_from[r + b] − 1; listed with trusted, sized once.
+    std::vector<std::uint32_t> trusted_from;
 
     ContributionTotals contribution_totals;
+    /// How often who is active has changed in this run (model::admit_joining_partners,
+    /// model::remove_partner). A sum over the active partners remembered with this count is
+    /// still the sum a new pass would make, to the bit, while the count is the same.
+    std::uint32_t active_changes = 0;
+    static constexpr std::uint32_t never = 0xFFFFFFFFU;
+    /// contribution_totals.given is Σ c_i over the partners active while active_changes equals
+    /// this (the contributions change only in model::decide_contributions).
+    std::uint32_t given_total_at = never;
+    /// Σ (1 − a_i) over the active partners (model::update_conflict; a_i is fixed for a run),
+    /// while active_changes equals divergence_at.
+    double divergence_sum = 0.0;
+    std::uint32_t divergence_at = never;
     int n_active = 0;
     int n_joined = 0;
     int next_join_month = 0;  ///< the first month in which a partner may still join

@@ -70,6 +70,11 @@ void update_collaboration(SimulationState& s, const StepContext& c);
 /// Only entries of active partners are meaningful. Sets s.row_sums.
 void sum_trust_rows(SimulationState& s, const float* weights = nullptr);
 
+/// The active partners' columns of the trust matrix, in increasing j, as the loops over the
+/// matrix walk them: s.trusted[0 … s.trusted_count − 1], with s.trusted_from. Lists them again
+/// only when who is active changed since the last call.
+const TrustedColumn* list_trusted_columns(SimulationState& s);
+
 /// Mean trust among active partners and mean commitment; refreshes the cached means. Sums the
 /// rows of the trust matrix only when s.row_sums says they are stale.
 void refresh_means(SimulationState& s);
