@@ -213,6 +213,33 @@ class Harness {
     return sim.run(seed, run);
 }
 
+/// A scenario in which most submodels have something to do.
+inline Scenario rich_scenario() {
+    auto s = make_region(5, 5,
+                         {Style::utilitair, Style::defensief, Style::offensief, Style::overstijgend,
+                          Style::utilitair});
+    add_partner(s, "roc", PartnerType::mbo, Style::offensief);
+    add_partner(s, "broker", PartnerType::broker, Style::overstijgend);
+    with_funding(s, "pilot", 25.0, 0, 48, 0.1);
+    with_funding(s, "municipal", 5.0, 12);
+    auto covenant = intervention(InterventionKind::covenant, 0);
+    covenant.yearly_cost = 2.0;
+    with_intervention(s, covenant);
+    auto coordinator = intervention(InterventionKind::coordinator, 6);
+    coordinator.funded_by = "pilot";
+    coordinator.intensity = 0.6;
+    coordinator.yearly_cost = 30.0;
+    auto revival = intervention(InterventionKind::meetings, 0, 1);
+    revival.name = "revival";
+    revival.trigger = Trigger{TriggerMetric::mean_commitment, true, 0.45, 6, 0};
+    auto team = intervention(InterventionKind::execution_team, 3);
+    team.one_off_cost = 5.0;
+    with_arm(s, "combined",
+             {coordinator, revival, team, intervention(InterventionKind::monitoring, 0),
+              intervention(InterventionKind::settlement, 24)});
+    return s;
+}
+
 /// Two-proportion z statistic for x1/n1 against x2/n2 (pooled standard error).
 [[nodiscard]] inline double two_proportion_z(double x1, double n1, double x2, double n2) {
     const double p1 = x1 / n1;

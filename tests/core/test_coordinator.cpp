@@ -147,6 +147,7 @@ TEST_CASE("when the coordinator's intervention ends commitment drops by loss_sho
     s.dependence = dependence;
     std::fill(s.partners.commitment.begin(), s.partners.commitment.end(), 0.6);
     s.partners.active[6] = 0;  // a partner that has left keeps its value
+    ++s.active_changes;        // who is active changed (SimulationState)
     model::update_interventions(s, c);
 
     const double shock = p.coordinator_loss_shock * dependence;
@@ -209,6 +210,7 @@ TEST_CASE("a coordinator's onboarding keeps part of a departing key figure's tru
         h.set_trust(0.7);
         for (std::size_t i = 1; i < s.partners.size(); ++i) {
             s.partners.active[i] = 0;  // only partner 0's key figure leaves
+            ++s.active_changes;        // who is active changed (SimulationState)
         }
         s.effects.coordinator = coordinator;
         s.coordinator_present = coordinator;

@@ -17,33 +17,6 @@ std::uint64_t bits(double x) {
     return std::bit_cast<std::uint64_t>(x);
 }
 
-/// A scenario in which most submodels have something to do.
-Scenario rich_scenario() {
-    auto s = make_region(5, 5,
-                         {Style::utilitair, Style::defensief, Style::offensief, Style::overstijgend,
-                          Style::utilitair});
-    add_partner(s, "roc", PartnerType::mbo, Style::offensief);
-    add_partner(s, "broker", PartnerType::broker, Style::overstijgend);
-    with_funding(s, "pilot", 25.0, 0, 48, 0.1);
-    with_funding(s, "municipal", 5.0, 12);
-    auto covenant = intervention(InterventionKind::covenant, 0);
-    covenant.yearly_cost = 2.0;
-    with_intervention(s, covenant);
-    auto coordinator = intervention(InterventionKind::coordinator, 6);
-    coordinator.funded_by = "pilot";
-    coordinator.intensity = 0.6;
-    coordinator.yearly_cost = 30.0;
-    auto revival = intervention(InterventionKind::meetings, 0, 1);
-    revival.name = "revival";
-    revival.trigger = Trigger{TriggerMetric::mean_commitment, true, 0.45, 6, 0};
-    auto team = intervention(InterventionKind::execution_team, 3);
-    team.one_off_cost = 5.0;
-    with_arm(s, "combined",
-             {coordinator, revival, team, intervention(InterventionKind::monitoring, 0),
-              intervention(InterventionKind::settlement, 24)});
-    return s;
-}
-
 /// Every field of two results, doubles compared bit for bit.
 void require_identical(const RunResult& a, const RunResult& b) {
     REQUIRE(a.months_survived == b.months_survived);

@@ -150,6 +150,7 @@ TEST_CASE("meetings raise trust only between partners who both attend", "[trust]
     set_contributions(s, 0.0);
     std::fill(s.partners.commitment.begin(), s.partners.commitment.end(), 0.0);  // attend: 1/2
     s.partners.active[9] = 0;            // a partner that has left attends nothing
+    ++s.active_changes;                  // who is active changed (SimulationState)
     s.effects.meetings_per_year = 12.0;  // a meeting every month
     REQUIRE(model::meeting_in_month(12.0, s.month));
     auto c = h.context();
@@ -305,6 +306,7 @@ TEST_CASE("unused trust fades towards the institutional level", "[trust]") {
 
     // Inactive partners' trust is frozen.
     s.partners.active[3] = 0;
+    ++s.active_changes;  // who is active changed (SimulationState)
     s.trust(3, 0) = 0.9F;
     s.trust(0, 3) = 0.9F;
     model::update_trust(s, c);
@@ -323,6 +325,7 @@ TEST_CASE("update_trust leaves the row sums of the new matrix, to the bit", "[tr
         spread_trust_and_contributions(s, 7, 3, 11, 4, 4.0);
         s.partners.active[1] = 0;
         s.partners.active[static_cast<std::size_t>(n - 2)] = 0;
+        ++s.active_changes;  // who is active changed (SimulationState)
         auto c = h.context();
         model::update_trust(s, c);
         const auto fused = s.row_sum;
@@ -355,6 +358,7 @@ TEST_CASE("with utilitair partners update_trust also leaves the contribution-wei
         spread_trust_and_contributions(s, 5, 2, 13, 5, 3.0);
         s.partners.active[0] = 0;
         s.partners.active[static_cast<std::size_t>(n - 1)] = 0;
+        ++s.active_changes;  // who is active changed (SimulationState)
         auto c = h.context();
         model::update_trust(s, c);
         REQUIRE(s.row_sums == RowSumsHeld::plain_and_weighted);
@@ -404,6 +408,7 @@ TEST_CASE("a success raises trust by gain * sqrt(share_i * share_j) * (1 - T) be
         s.partners.contribution[i] = static_cast<float>(given[i]);
     }
     s.partners.active[3] = 0.0F;  // a partner that has left shares in nothing
+    ++s.active_changes;           // who is active changed (SimulationState)
     s.partners.contribution[3] = 0.0F;
     s.contribution_totals.effort = 1.0;
     s.contribution_totals.largest = 0.8;

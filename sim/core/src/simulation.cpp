@@ -80,8 +80,6 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.scratch.resize(std::max(2 * stride, n * n));
     state_.trusted.resize(n);
     state_.trusted_from.assign(stride + 1, 0);
-    // NaN bytes: unequal to any flags, so the first trust update lists the columns.
-    state_.trusted_active.assign(stride, std::numeric_limits<float>::quiet_NaN());
     state_.exit_candidates.assign(stride, 0.0F);
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
@@ -110,6 +108,7 @@ void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     s.n_active = 0;
     s.active_changes = 0;
     s.given_total_at = SimulationState::never;
+    s.trusted_at = SimulationState::never;
     s.divergence_at = SimulationState::never;
     s.n_joined = 0;
     s.next_join_month = 0;

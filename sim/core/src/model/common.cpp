@@ -63,11 +63,10 @@ void refresh_means(SimulationState& s) {
         // weigh by what was given this month: one pass instead of two.
         sum_trust_rows(s, s.utilitair_partners ? a.contribution.data() : nullptr);
     }
-    const auto [counted, commitment, trust] = sums_over_active<3>(
-        a.active.data(), a.stride(), {a.active.data(), a.commitment.data(), s.row_sum.data()});
-    const int active = static_cast<int>(counted);
+    const auto [commitment, trust] =
+        sums_over_active<2>(a.active.data(), a.stride(), {a.commitment.data(), s.row_sum.data()});
+    const int active = s.n_active;
     const int pairs = active * (active - 1);
-    s.n_active = active;
     s.mean_commitment = active > 0 ? commitment / active : 0.0;
     s.mean_trust = pairs > 0 ? trust / pairs : 0.0;
 }

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstring>
 
 #include "regiosim/core/submodels.hpp"
 
@@ -7,10 +6,8 @@ namespace regiosim::model {
 
 const TrustedColumn* list_trusted_columns(SimulationState& s) {
     const auto& a = s.partners;
-    // The flags are exactly 0 or 1, so comparing their bytes compares them.
-    const std::size_t lane_bytes = a.stride() * sizeof(float);
-    if (std::memcmp(s.trusted_active.data(), a.active.data(), lane_bytes) != 0) {
-        std::memcpy(s.trusted_active.data(), a.active.data(), lane_bytes);
+    if (s.trusted_at != s.active_changes) {
+        s.trusted_at = s.active_changes;
         const auto stride = static_cast<std::uint32_t>(s.trust.stride());
         const std::size_t n = a.size();
         std::uint32_t count = 0;

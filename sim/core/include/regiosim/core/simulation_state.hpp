@@ -167,11 +167,12 @@ struct SimulationState {
     /// Partners an exit rule could make leave this month (1), marked by model::decide_exits;
     /// sized once.
     Lane exit_candidates;
-    /// The active partners for the trust update; sized once, to the number of partners. The
-    /// first trusted_count are current while trusted_active equals partners.active.
+    /// The active partners for the loops over the trust matrix (model::list_trusted_columns); sized
+    /// once, to the number of partners. The first trusted_count are current while active_changes
+    /// equals trusted_at.
     std::vector<TrustedColumn> trusted;
     std::size_t trusted_count = 0;
-    Lane trusted_active;
+    std::uint32_t trusted_at = never;
     /// trusted_from[r], r = 0 … stride: how many of the trusted columns lie left of column r, so
     /// that the columns whose own entry lies in rows r … r + b − 1 are trusted_from[r] …
     /// trusted_from[r + b] − 1; listed with trusted, sized once.
@@ -179,8 +180,10 @@ struct SimulationState {
 
     ContributionTotals contribution_totals;
     /// How often who is active has changed in this run (model::admit_joining_partners,
-    /// model::remove_partner). A sum over the active partners remembered with this count is
-    /// still the sum a new pass would make, to the bit, while the count is the same.
+    /// model::remove_partner). What was computed from who is active and remembered with this
+    /// count (the trusted columns, sums over the active partners) is still what a new pass would
+    /// compute, to the bit, while the count is the same: whatever changes partners.active must
+    /// count the change.
     std::uint32_t active_changes = 0;
     static constexpr std::uint32_t never = 0xFFFFFFFFU;
     /// contribution_totals.given is Σ c_i over the partners active while active_changes equals
