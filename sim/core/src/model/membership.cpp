@@ -144,16 +144,9 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     const auto returns_hazard = single(monthly_hazard(1.0 - barrier, s.returns_exit));
     const auto low_commitment_hazard =
         single(monthly_hazard(p.exit_hazard * (1.0 - barrier), s.partner_exit));
-    // The rules partner by partner, in index order, for those that may leave. A partner that
-    // leaves can take the team's trekker with it, which lowers everyone's commitment (§7.4); from
-    // then on every later partner is looked at again.
-    bool everyone = false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a.active[i] == 0.0F || (!everyone && s.exit_candidates[i] == 0.0F)) {
-            continue;
-        }
+    // The rules for one active partner; true if it leaves.
+    const auto leaves = [&](std::size_t i) {
         const auto idx = static_cast<std::uint32_t>(i);
-        const int before = s.n_active;
         if (a.offensief[i] != 0.0F && a.months_active[i] >= terms.offensief_patience &&
             a.invested[i] > 0.0F &&
             a.returned[i] < terms.offensief_required_ratio * a.invested[i]) {
@@ -167,8 +160,32 @@ void decide_exits(SimulationState& s, const StepContext& c) {
         } else if (a.commitment[i] < terms.commitment_threshold &&
                    clock_runs_out(a.exit_clock[i], low_commitment_hazard)) {
             remove_partner(s, c, i, EventKind::partner_left);
+        } else {
+            return false;
         }
-        everyone = everyone || s.n_active != before;
+        return true;
+    };
+    // The rules partner by partner, in index order, for the candidates (active, by the kernel),
+    // listed first without a branch per partner: which partners are candidates is as good as
+    // random to a branch predictor. A partner that leaves can take the team's trekker with it,
+    // which lowers everyone's commitment (§7.4); from then on every later active partner is looked
+    // at again.
+    std::uint32_t* listed = s.exit_list.data();
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        listed[count] = static_cast<std::uint32_t>(i);
+        count += s.exit_candidates[i] != 0.0F ? 1 : 0;
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = listed[k];
+        if (leaves(i)) {
+            for (std::size_t later = i + 1; later < a.size(); ++later) {
+                if (a.active[later] != 0.0F) {
+                    leaves(later);
+                }
+            }
+            return;
+        }
     }
 }
 
