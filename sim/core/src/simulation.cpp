@@ -81,7 +81,7 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.trusted.resize(n);
     state_.trusted_from.assign(stride + 1, 0);
     state_.exit_candidates.assign(stride, 0.0F);
-    state_.exit_list.resize(n);
+    state_.partner_list.resize(n);
     auto& lanes = state_.lanes;
     for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
                        &lanes.final_slope, &lanes.final_offset, &lanes.conflict_part,

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
@@ -42,9 +44,14 @@ TrustIn lose_personal_trust(SimulationState& s, std::size_t j, double loss, doub
     s.row_sums = RowSumsHeld::stale;
     const auto& active = s.partners.active;
     const double kept = 1.0 - loss;
-    // Trust at or below the institutional level is not personal: it stays.
+    // Trust at or below the institutional level is not personal: it stays. Both values are
+    // computed and one is selected by a mask, because which one is as good as random to a branch
+    // predictor (GCC turns a conditional expression back into a branch).
     const auto without_person = [&](float t) {
-        return t > institutional ? single(institutional + (t - institutional) * kept) : t;
+        const float lowered = single(institutional + (t - institutional) * kept);
+        const std::uint32_t personal = 0U - static_cast<std::uint32_t>(t > institutional);
+        return std::bit_cast<float>((std::bit_cast<std::uint32_t>(lowered) & personal) |
+                                    (std::bit_cast<std::uint32_t>(t) & ~personal));
     };
     float* in = s.trust.column(j);
     double before = 0.0;
@@ -151,8 +158,18 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     bool any = false;
     dispatch_by_isa<RunDownClocks>(hazard, a.active.data(), a.key_figure_clock.data(), a.stride(),
                                    any);
-    for (std::size_t i = 0; any && i < a.size(); ++i) {
-        if (a.active[i] != 0.0F && a.key_figure_clock[i] <= 0.0F) {
+    if (any) {
+        // Whose clock ran out, listed without a branch per partner (which is as good as random to
+        // a branch predictor), then in index order; a departure changes no clock and nobody's
+        // activity.
+        std::uint32_t* listed = s.partner_list.data();
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            listed[count] = static_cast<std::uint32_t>(i);
+            count += (a.active[i] != 0.0F) & (a.key_figure_clock[i] <= 0.0F) ? 1 : 0;
+        }
+        for (std::size_t k = 0; k < count; ++k) {
+            const std::size_t i = listed[k];
             key_figure_leaves(s, c, i);
             a.key_figure_clock[i] = single(c.rng.exponential(DrawPurpose::key_figure_departure, t,
                                                              static_cast<std::uint32_t>(i)));

@@ -170,7 +170,7 @@ void decide_exits(SimulationState& s, const StepContext& c) {
     // random to a branch predictor. A partner that leaves can take the team's trekker with it,
     // which lowers everyone's commitment (§7.4); from then on every later active partner is looked
     // at again.
-    std::uint32_t* listed = s.exit_list.data();
+    std::uint32_t* listed = s.partner_list.data();
     std::size_t count = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         listed[count] = static_cast<std::uint32_t>(i);

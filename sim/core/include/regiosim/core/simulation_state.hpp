@@ -167,8 +167,10 @@ struct SimulationState {
     /// Partners an exit rule could make leave this month (1), marked by model::decide_exits;
     /// sized once.
     Lane exit_candidates;
-    /// The candidates' indices, in increasing order (model::decide_exits); sized once.
-    std::vector<std::uint32_t> exit_list;
+    /// Scratch for a submodel that lists some partners before it handles them, in increasing
+    /// index (model::decide_exits: the candidates; model::update_key_figures: the departures);
+    /// sized once, to the number of partners.
+    std::vector<std::uint32_t> partner_list;
     /// The active partners for the loops over the trust matrix (model::list_trusted_columns); sized
     /// once, to the number of partners. The first trusted_count are current while active_changes
     /// equals trusted_at.
