@@ -62,14 +62,17 @@ struct DecideContributions {
         for (std::size_t group = 0; group < stride; group += partial_sums) {
             for (std::size_t h = 0; h < PartnerSum<D>::parts; ++h) {
                 const std::size_t i = group + h * L;
-                const D plain = several ? (k.total - load_block<D>(given + i)) / k.others : zero;
                 // Give and take partner by partner: a utilitair partner counts the others as
-                // much as it trusts them.
+                // much as it trusts them, Σ_j T_ij c_j / Σ_j T_ij; the others take the plain
+                // mean. One division serves both: each lane divides the operands of its rule.
                 const D weights = load_block<D>(row_sum + i);
-                const D by_trust =
-                    weights > 0.0F ? load_block<D>(row_weighted_sum + i) / weights : zero;
                 const auto weighs_by_trust = load_block<D>(utilitair + i) != 0.0F;
-                const D others = weighs_by_trust ? by_trust : plain;
+                const D numerator = weighs_by_trust ? load_block<D>(row_weighted_sum + i)
+                                                    : k.total - load_block<D>(given + i);
+                const D denominator = weighs_by_trust ? weights : zero + k.others;
+                const D quotient = numerator / denominator;
+                const D others = weighs_by_trust ? (weights > 0.0F ? quotient : zero)
+                                                 : (several ? quotient : zero);
                 const D ratio = load_block<D>(perceived + i) / k.required_return;
                 const D sure_gain =
                     weighs_by_trust ? (ratio < one ? ratio : one) : one;  // std::min(1, ratio)
