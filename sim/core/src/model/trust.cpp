@@ -171,8 +171,12 @@ template <bool Diagonal, bool Weighted, bool Meeting, bool Success, class B, cla
         const B gain = kept ? rule.kept_gain : zero;
         t = (start * slope + gain) * (rows.conflict + lanes.conflict_part[j]);
     }
-    if (Meeting && lanes.attends[j] != 0.0F) {
-        t = t * rows.final_slope + rows.final_offset;
+    if constexpr (Meeting) {
+        // Selected, not branched on: half of the partners attend, at random, and a branch per
+        // column would be mispredicted half of the time.
+        const auto met = (zero + lanes.attends[j]) != 0.0F;
+        t = t * (met ? rows.final_slope : rule.fade_slope) +
+            (met ? rows.final_offset : rule.fade_offset);
     } else {
         t = t * rule.fade_slope + rule.fade_offset;
     }
