@@ -166,7 +166,8 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
         std::size_t count = 0;
         for (std::size_t i = 0; i < a.size(); ++i) {
             listed[count] = static_cast<std::uint32_t>(i);
-            count += (a.active[i] != 0.0F) & (a.key_figure_clock[i] <= 0.0F) ? 1 : 0;
+            count += static_cast<std::size_t>(a.active[i] != 0.0F) &
+                     static_cast<std::size_t>(a.key_figure_clock[i] <= 0.0F);
         }
         for (std::size_t k = 0; k < count; ++k) {
             const std::size_t i = listed[k];
