@@ -4,6 +4,7 @@
 // and a Harness that exposes a reset Simulation's state together with a StepContext so a test can
 // call one submodel on a hand-set state.
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -211,6 +212,11 @@ class Harness {
                                         std::uint64_t seed, std::uint64_t run = 0) {
     Simulation sim(s, s.arms.at(arm_index));
     return sim.run(seed, run);
+}
+
+/// A double's bits, to compare two results exactly.
+[[nodiscard]] inline std::uint64_t bits(double x) {
+    return std::bit_cast<std::uint64_t>(x);
 }
 
 /// A scenario in which most submodels have something to do.

@@ -2,7 +2,6 @@
 // columns and the sums over the active partners that are reused while nobody joined or left must
 // be, every month, what a new pass over the partners computes, to the bit. A submodel that
 // changed partners.active without counting the change would fail here.
-#include <bit>
 #include <catch2/catch.hpp>
 #include <cstdint>
 
@@ -13,10 +12,6 @@ using namespace regiosim;
 using namespace regiosim::test;
 
 namespace {
-
-std::uint64_t bits(double x) {
-    return std::bit_cast<std::uint64_t>(x);
-}
 
 double sum_over_active(const SimulationState& s, const Lane& values) {
     const auto& a = s.partners;

@@ -1,5 +1,4 @@
 // A run is a pure function of (scenario, arm, seed, run index); arms share random numbers.
-#include <bit>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <utility>
@@ -12,10 +11,6 @@ using namespace regiosim;
 using namespace regiosim::test;
 
 namespace {
-
-std::uint64_t bits(double x) {
-    return std::bit_cast<std::uint64_t>(x);
-}
 
 /// Every field of two results, doubles compared bit for bit.
 void require_identical(const RunResult& a, const RunResult& b) {

@@ -2,6 +2,7 @@
 #include <bit>
 #include <cstdint>
 
+#include "../partner_list.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -159,16 +160,14 @@ void update_key_figures(SimulationState& s, const StepContext& c) {
     dispatch_by_isa<RunDownClocks>(hazard, a.active.data(), a.key_figure_clock.data(), a.stride(),
                                    any);
     if (any) {
-        // Whose clock ran out, listed without a branch per partner (which is as good as random to
-        // a branch predictor), then in index order; a departure changes no clock and nobody's
-        // activity.
-        std::uint32_t* listed = s.partner_list.data();
-        std::size_t count = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            listed[count] = static_cast<std::uint32_t>(i);
-            count += static_cast<std::size_t>(a.active[i] != 0.0F) &
-                     static_cast<std::size_t>(a.key_figure_clock[i] <= 0.0F);
-        }
+        // Whose clock ran out, listed first, then in index order; a departure changes no clock
+        // and nobody's activity.
+        const std::uint32_t* listed = s.partner_list.data();
+        const std::size_t count =
+            list_partners(s.partner_list.data(), a.size(), [&a](std::size_t i) {
+                return static_cast<int>(a.active[i] != 0.0F) &
+                       static_cast<int>(a.key_figure_clock[i] <= 0.0F);
+            });
         for (std::size_t k = 0; k < count; ++k) {
             const std::size_t i = listed[k];
             key_figure_leaves(s, c, i);

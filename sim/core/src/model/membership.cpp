@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "../partner_list.hpp"
 #include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
@@ -166,16 +167,12 @@ void decide_exits(SimulationState& s, const StepContext& c) {
         return true;
     };
     // The rules partner by partner, in index order, for the candidates (active, by the kernel),
-    // listed first without a branch per partner: which partners are candidates is as good as
-    // random to a branch predictor. A partner that leaves can take the team's trekker with it,
-    // which lowers everyone's commitment (§7.4); from then on every later active partner is looked
-    // at again.
-    std::uint32_t* listed = s.partner_list.data();
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        listed[count] = static_cast<std::uint32_t>(i);
-        count += s.exit_candidates[i] != 0.0F ? 1 : 0;
-    }
+    // listed first. A partner that leaves can take the team's trekker with it, which lowers
+    // everyone's commitment (§7.4); from then on every later active partner is looked at again.
+    const std::uint32_t* listed = s.partner_list.data();
+    const std::size_t count = list_partners(s.partner_list.data(), a.size(), [&s](std::size_t i) {
+        return s.exit_candidates[i] != 0.0F;
+    });
     for (std::size_t k = 0; k < count; ++k) {
         const std::size_t i = listed[k];
         if (leaves(i)) {
