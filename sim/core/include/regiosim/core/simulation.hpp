@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "regiosim/core/engine.hpp"
 #include "regiosim/core/random.hpp"
 #include "regiosim/core/run_result.hpp"
 #include "regiosim/core/scenario.hpp"
@@ -10,11 +11,12 @@
 
 namespace regiosim {
 
-/// One arm of a scenario, ready to run many times. Buffers are allocated here and in
-/// reset(), never inside step(), so a sweep can reuse one Simulation per thread.
+/// The fast engine: one arm of a scenario, ready to run many times. Buffers are allocated here
+/// and in reset(), never inside step(), so a sweep can reuse one Simulation per thread. Tested
+/// against the reference engine (sim/reference), which states the same rules plainly.
 ///
 /// A run is a pure function of (scenario, arm, seed, run index).
-class Simulation {
+class Simulation final : public Engine {
   public:
     /// `scenario` and `arm` must outlive the simulation.
     Simulation(const Scenario& scenario, const Arm& arm);
@@ -27,7 +29,7 @@ class Simulation {
     bool step();
 
     /// reset() and step() until the end; the result stays valid until the next reset().
-    const RunResult& run(std::uint64_t seed, std::uint64_t run_index);
+    const RunResult& run(std::uint64_t seed, std::uint64_t run_index) override;
 
     [[nodiscard]] const SimulationState& state() const noexcept { return state_; }
     [[nodiscard]] SimulationState& mutable_state() noexcept { return state_; }
@@ -35,7 +37,7 @@ class Simulation {
     [[nodiscard]] const Scenario& scenario() const noexcept { return *scenario_; }
     [[nodiscard]] const Arm& arm() const noexcept { return *arm_; }
     /// The scenario's common interventions followed by the arm's.
-    [[nodiscard]] const std::vector<InterventionSpec>& interventions() const noexcept {
+    [[nodiscard]] const std::vector<InterventionSpec>& interventions() const noexcept override {
         return interventions_;
     }
     [[nodiscard]] bool finished() const noexcept { return finished_; }
