@@ -4,135 +4,100 @@
 // outputs match compute bit-identical runs: the check that a speed-up changed no result.
 //
 // Usage: regiosim_result_fingerprint [replications [scenario folder]]
-#include <algorithm>
-#include <bit>
-#include <cstdint>
-#include <cstdio>
-#include <cstdlib>
+//        regiosim_result_fingerprint --write FILE   (the recorded expected output that
+//                                                     tests/core/test_expected_fingerprints checks)
+#include "result_fingerprint.hpp"
+
+#include <charconv>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench_scenarios.hpp"
-#include "regiosim/core/simulation.hpp"
-#include "regiosim/scenario/loader.hpp"
-
-namespace regiosim::bench {
+#include "fingerprint_file.hpp"
+#include "regiosim/core/errors.hpp"
 
 namespace {
 
-// FNV-1a over 64-bit words: order-sensitive and cheap; not cryptographic, need not be.
-class Fingerprint {
-  public:
-    void add(std::uint64_t word) noexcept {
-        for (int b = 0; b < 8; ++b) {
-            hash_ ^= (word >> (8 * b)) & 0xFFU;
-            hash_ *= 0x100000001B3ULL;
-        }
-    }
-    void add(double x) noexcept { add(std::bit_cast<std::uint64_t>(x)); }
-    void add(int x) noexcept { add(static_cast<std::uint64_t>(static_cast<std::int64_t>(x))); }
-    [[nodiscard]] std::uint64_t value() const noexcept { return hash_; }
+using namespace regiosim;
 
-  private:
-    std::uint64_t hash_ = 0xCBF29CE484222325ULL;
-};
+constexpr int default_replications = 50;
+// The 100-partner region costs about five times a shipped one per run.
+constexpr int scaled_region_share = 5;
+constexpr int scaled_partners = 100;
+constexpr int scaled_years = 15;
 
-void add_state(Fingerprint& f, const SimulationState& s) {
-    f.add(s.month);
-    f.add(s.n_active);
-    for (const double x : {s.mean_trust, s.mean_commitment, s.intention, s.conflict, s.dependence,
-                           s.action, s.output, s.cumulative_output, s.funding}) {
-        f.add(x);
+int parse_replications(std::string_view text) {
+    int replications = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), replications);
+    if (error != std::errc() || end != text.data() + text.size() || replications < 1) {
+        throw UsageError("replications `" + std::string(text) + "`: expected a whole number >= 1");
     }
-    const auto& a = s.partners;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        f.add(static_cast<int>(a.active[i]));
-        f.add(a.commitment[i]);
-        f.add(a.contribution[i]);
-        f.add(a.perceived_return[i]);
-        f.add(a.expertise[i]);
-    }
-    // Column by column, as the matrix is stored (padding left out).
-    for (Eigen::Index j = 0; j < s.trust.cols(); ++j) {
-        for (Eigen::Index i = 0; i < s.trust.rows(); ++i) {
-            f.add(s.trust(i, j));
+    return replications;
+}
+
+// Prints each arm's line and adds each scenario's hash of its arms' hashes to `total`.
+void print_and_total(const std::vector<bench::ArmFingerprint>& arms, bench::Fingerprint& total) {
+    bench::Fingerprint scenario;
+    for (std::size_t k = 0; k < arms.size(); ++k) {
+        bench::write_fingerprint_line(std::cout, arms[k]);
+        scenario.add(arms[k].hash);
+        if (k + 1 == arms.size() || arms[k + 1].scenario != arms[k].scenario) {
+            total.add(scenario.value());
+            scenario = bench::Fingerprint();
         }
     }
 }
 
-void add_result(Fingerprint& f, const RunResult& r) {
-    f.add(r.months_survived);
-    f.add(static_cast<int>(r.cause));
-    f.add(r.month_self_sustaining);
-    f.add(r.months_to_first_success);
-    f.add(r.total_cost);
-    f.add(r.cumulative_results);
-    for (const auto& y : r.years) {
-        f.add(y.active_partners);
-        f.add(y.mean_trust);
-        f.add(y.mean_commitment);
-        f.add(y.intention);
-        f.add(static_cast<int>(y.phase));
-    }
-    for (const double x : r.spent) {
-        f.add(x);
-    }
-    for (const auto& e : r.events) {
-        f.add(e.month);
-        f.add(static_cast<int>(e.kind));
-        f.add(e.partner);
-        f.add(e.before);
-        f.add(e.after);
-    }
-    f.add(r.dropped_events);
+int print_fingerprints(int replications, const std::filesystem::path& folder) {
+    bench::Fingerprint total;
+    print_and_total(bench::fingerprint_folder(folder, replications), total);
+    print_and_total(bench::fingerprint_scenario(
+                        "reference×100", bench::scaled_reference(scaled_partners, scaled_years),
+                        replications / scaled_region_share + 1),
+                    total);
+    std::cout << bench::to_hex(total.value()) << "  total\n";
+    return 0;
 }
 
-std::uint64_t fingerprint_scenario(const std::string& label, const Scenario& scenario,
-                                   int replications) {
-    Fingerprint all;
-    for (const Arm& arm : scenario.arms) {
-        Fingerprint f;
-        Simulation simulation(scenario, arm);
-        for (int run = 0; run < replications; ++run) {
-            simulation.reset(scenario.seed, static_cast<std::uint64_t>(run));
-            add_state(f, simulation.state());
-            while (simulation.step()) {
-                add_state(f, simulation.state());
-            }
-            add_state(f, simulation.state());
-            add_result(f, simulation.result());
-        }
-        std::printf("%016llx  %s / %s\n", static_cast<unsigned long long>(f.value()), label.c_str(),
-                    arm.name.c_str());
-        all.add(f.value());
+int write_recorded(const std::filesystem::path& file) {
+    const std::filesystem::path folder = std::filesystem::path(REGIOSIM_SOURCE_DIR) / "scenarios";
+    const bench::FingerprintFile recorded{
+        bench::recorded_replications,
+        bench::fingerprint_folder(folder, bench::recorded_replications)};
+    std::ofstream out(file);
+    if (!out) {
+        throw OutputError(file.string() + ": cannot create the fingerprint file");
     }
-    return all.value();
+    bench::write_fingerprint_file(out, recorded);
+    if (!out.flush()) {
+        throw IoError(file.string() + ": writing the fingerprint file failed");
+    }
+    std::cout << file.string() << ": " << recorded.arms.size() << " arms over "
+              << recorded.replications << " replications\n";
+    return 0;
 }
 
 }  // namespace
 
-}  // namespace regiosim::bench
-
 int main(int argc, char** argv) {
-    using namespace regiosim;
-    const int replications = argc > 1 ? std::atoi(argv[1]) : 50;
-    bench::Fingerprint total;
-    const auto folder = argc > 2 ? std::filesystem::path(argv[2])
-                                 : std::filesystem::path(REGIOSIM_SOURCE_DIR) / "scenarios";
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-        if (entry.path().extension() == ".toml") {
-            files.push_back(entry.path());
+    try {
+        if (argc > 1 && std::strcmp(argv[1], "--write") == 0) {
+            if (argc != 3) {
+                throw UsageError("usage: regiosim_result_fingerprint --write FILE");
+            }
+            return write_recorded(argv[2]);
         }
+        const int replications = argc > 1 ? parse_replications(argv[1]) : default_replications;
+        const auto folder = argc > 2 ? std::filesystem::path(argv[2])
+                                     : std::filesystem::path(REGIOSIM_SOURCE_DIR) / "scenarios";
+        return print_fingerprints(replications, folder);
+    } catch (const Error& e) {
+        std::cerr << "regiosim_result_fingerprint: " << e.what() << '\n';
+        return static_cast<int>(e.exit_code());
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-        total.add(
-            bench::fingerprint_scenario(file.stem().string(), load_scenario(file), replications));
-    }
-    total.add(bench::fingerprint_scenario("reference×100", bench::scaled_reference(100, 15),
-                                          replications / 5 + 1));
-    std::printf("%016llx  total\n", static_cast<unsigned long long>(total.value()));
-    return 0;
 }
