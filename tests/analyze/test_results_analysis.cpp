@@ -10,6 +10,7 @@
 #include "../sweep/sweep_fixtures.hpp"
 #include "regiosim/analyze/results_analysis.hpp"
 #include "regiosim/sweep/sweep_runner.hpp"
+#include "results_file_edits.hpp"
 
 namespace regiosim {
 
@@ -20,18 +21,7 @@ using nlohmann::json;
 
 fs::path sweep_to_file(const std::string& name, const std::string& design, int replications,
                        const std::string& more, const std::string& arms = "") {
-    const auto folder = test::scratch_folder(name);
-    std::string text = test::small_experiment(name, design, replications, more);
-    if (!arms.empty()) {
-        text.replace(text.find("arms = ["),
-                     text.find('\n', text.find("arms = [")) - text.find("arms = ["), arms);
-    }
-    const auto experiment = load_experiment(test::write_file(folder, name + ".toml", text));
-    SweepOptions options;
-    options.out = folder / (name + ".h5");
-    options.threads = 2;
-    (void)run_sweep(experiment, options);
-    return options.out;
+    return test::small_results_file(name, design, replications, more, arms);
 }
 
 // The baseline reads no coordinator parameter: varying one cannot change any of its runs.

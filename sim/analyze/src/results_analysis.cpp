@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <type_traits>
 
 #include "rank_sensitivity.hpp"
 #include "regiosim/analysis/cumulative_incidence.hpp"
@@ -15,15 +17,18 @@
 #include "regiosim/analyze/what_if_json.hpp"
 #include "regiosim/core/file_error.hpp"
 #include "regiosim/core/parameters.hpp"
+#include "regiosim/core/run_result.hpp"
 #include "regiosim/design/saltelli_design.hpp"
 #include "regiosim/results/results_reader.hpp"
 #include "regiosim/scenario/loader.hpp"
+#include "results_checks.hpp"
 
 namespace regiosim {
 
 namespace {
 
 using nlohmann::json;
+namespace checks = results_checks;
 
 // The columns of /runs the analysis needs, arm codes resolved.
 struct Runs {
@@ -42,34 +47,117 @@ struct Runs {
                                 "valid: a finished results file of `regiosim sweep`");
 }
 
-Runs read_runs(const ResultsReader& r) {
+// The size of the design the file declares. Checked against /runs before anything is read
+// from it: then every run id decodes into the point, arm and replicate its row must hold, and
+// the number of rows read is the one the design implies (not a damaged dataset's extent).
+struct DesignShape {
+    std::uint64_t points = 0;
+    std::uint64_t arms = 0;
+    std::uint64_t replications = 0;
+    std::uint64_t runs = 0;
+};
+
+DesignShape read_design_shape(const ResultsReader& r) {
+    DesignShape shape;
+    shape.points = r.rows("design/point");
+    shape.arms = r.strings_attribute("arms", "design").size();
+    const std::int64_t replications = r.int_attribute("replications", "design");
+    if (shape.arms == 0 || replications < 1) {
+        checks::bad_file(
+            r.path(),
+            fmt::format("/design declares {} arms and {} replications", shape.arms, replications),
+            "valid: at least one arm and one replication");
+    }
+    shape.replications = static_cast<std::uint64_t>(replications);
+    const std::uint64_t per_point = shape.arms * shape.replications;
+    if (shape.replications > std::numeric_limits<std::uint64_t>::max() / shape.arms ||
+        (shape.points > 0 &&
+         per_point > std::numeric_limits<std::uint64_t>::max() / shape.points)) {
+        checks::bad_file(r.path(),
+                         fmt::format("/design declares {} points × {} arms × {} replications",
+                                     shape.points, shape.arms, shape.replications),
+                         "valid: a run count that fits in 64 bits");
+    }
+    shape.runs = shape.points * per_point;
+    return shape;
+}
+
+template <class T>
+std::vector<T> runs_column(const ResultsReader& r, const DesignShape& shape,
+                           const std::string& name) {
+    const std::string dataset = "runs/" + name;
+    checks::require_rows(r.path(), dataset, r.rows(dataset), shape.runs,
+                         fmt::format("{} design points × {} arms × {} replications", shape.points,
+                                     shape.arms, shape.replications));
+    return r.column<T>(dataset);
+}
+
+// Row i holds run i, whose point, arm and replicate follow from the run-id formula.
+void check_run_ids(const ResultsReader& r, const DesignShape& shape, const Runs& runs,
+                   const std::vector<std::int64_t>& ids,
+                   const std::vector<std::int32_t>& replicate) {
+    const auto valid = [](std::uint64_t v) {
+        return fmt::format("valid: {} (run_id = (point · arms + arm) · replications + replicate)",
+                           v);
+    };
+    for (std::uint64_t i = 0; i < shape.runs; ++i) {
+        const std::uint64_t point = i / (shape.arms * shape.replications);
+        const std::uint64_t arm = (i / shape.replications) % shape.arms;
+        const std::uint64_t rep = i % shape.replications;
+        const std::string row = fmt::format("does not match run {}", i);
+        if (ids[i] != static_cast<std::int64_t>(i)) {
+            checks::bad_row(r.path(), "runs/run_id", i, std::to_string(ids[i]),
+                            "is not the row's run: runs are missing or out of order", valid(i));
+        }
+        if (runs.point[i] != static_cast<std::int64_t>(point)) {
+            checks::bad_row(r.path(), "runs/point", i, std::to_string(runs.point[i]), row,
+                            valid(point));
+        }
+        if (runs.arm[i] != static_cast<std::int64_t>(arm)) {
+            checks::bad_row(r.path(), "runs/arm", i, std::to_string(runs.arm[i]), row, valid(arm));
+        }
+        if (replicate[i] != static_cast<std::int64_t>(rep)) {
+            checks::bad_row(r.path(), "runs/replicate", i, std::to_string(replicate[i]), row,
+                            valid(rep));
+        }
+    }
+}
+
+Runs read_runs(const ResultsReader& r, const DesignShape& shape, int horizon) {
     Runs runs;
     runs.arms = r.strings_attribute("labels", "runs/arm");
-    runs.arm = r.column<std::int16_t>("runs/arm");
-    runs.point = r.column<std::int64_t>("runs/point");
-    runs.months = r.column<std::int32_t>("runs/months_survived");
-    runs.event = r.column<std::int8_t>("runs/event");
-    runs.cause = r.column<std::int8_t>("runs/cause");
-    runs.self_sustaining = r.column<std::int32_t>("runs/month_self_sustaining");
-    runs.cost = r.column<double>("runs/cost");
-    const auto ids = r.column<std::int64_t>("runs/run_id");
-    const std::size_t n = ids.size();
-    for (const std::size_t size :
-         {runs.arm.size(), runs.point.size(), runs.months.size(), runs.event.size(),
-          runs.cause.size(), runs.self_sustaining.size(), runs.cost.size()}) {
-        if (size != n) {
-            incomplete(r.path(), "the columns of /runs differ in length");
+    if (runs.arms.size() != shape.arms) {
+        checks::bad_file(r.path(),
+                         fmt::format("/runs/arm has {} labels for the {} arms of /design",
+                                     runs.arms.size(), shape.arms),
+                         "valid: one label per arm of the experiment");
+    }
+    runs.arm = runs_column<std::int16_t>(r, shape, "arm");
+    runs.point = runs_column<std::int64_t>(r, shape, "point");
+    runs.months = runs_column<std::int32_t>(r, shape, "months_survived");
+    runs.event = runs_column<std::int8_t>(r, shape, "event");
+    runs.cause = runs_column<std::int8_t>(r, shape, "cause");
+    runs.self_sustaining = runs_column<std::int32_t>(r, shape, "month_self_sustaining");
+    runs.cost = runs_column<double>(r, shape, "cost");
+    check_run_ids(r, shape, runs, runs_column<std::int64_t>(r, shape, "run_id"),
+                  runs_column<std::int32_t>(r, shape, "replicate"));
+    const auto& file = r.path();
+    checks::require_range(file, "runs/months_survived", runs.months, 0, horizon,
+                          "months survived, up to the scenario's horizon,");
+    checks::require_range(file, "runs/event", runs.event, 0, 1, "0 (censored) or 1 (ended),");
+    checks::require_range(file, "runs/cause", runs.cause, 0,
+                          static_cast<std::int64_t>(end_cause_names.size()) - 1,
+                          "a code of the `cause` labels");
+    for (std::size_t i = 0; i < runs.event.size(); ++i) {
+        if ((runs.event[i] == 0) != (runs.cause[i] == 0)) {
+            checks::bad_row(file, "runs/cause", i, std::to_string(runs.cause[i]),
+                            fmt::format("contradicts /runs/event[{}] = {}", i, runs.event[i]),
+                            "valid: cause 0 (censored) exactly when event is 0");
         }
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        if (ids[i] != static_cast<std::int64_t>(i)) {
-            incomplete(r.path(),
-                       fmt::format("/runs/run_id[{}] is {}: runs are missing", i, ids[i]));
-        }
-        if (runs.arm[i] < 0 || static_cast<std::size_t>(runs.arm[i]) >= runs.arms.size()) {
-            incomplete(r.path(), fmt::format("/runs/arm[{}] = {} has no label", i, runs.arm[i]));
-        }
-    }
+    checks::require_range_or_never(file, "runs/month_self_sustaining", runs.self_sustaining, 0,
+                                   horizon, "a month");
+    checks::require_finite(file, "runs/cost", runs.cost, 0.0);
     return runs;
 }
 
@@ -200,8 +288,16 @@ json fan_charts(const ResultsReader& r, const Runs& runs, int years) {
     if (!r.has("years/run_id") || r.rows("years/run_id") == 0) {
         return out;
     }
+    const std::uint64_t n = r.rows("years/run_id");
+    for (const char* name : {"year", "mean_trust", "mean_commitment", "active_partners"}) {
+        const std::string dataset = std::string("years/") + name;
+        checks::require_rows(r.path(), dataset, r.rows(dataset), n, "as many as /years/run_id");
+    }
     const auto run_id = r.column<std::int64_t>("years/run_id");
     const auto year = r.column<std::int16_t>("years/year");
+    checks::require_range(r.path(), "years/run_id", run_id, 0,
+                          static_cast<std::int64_t>(runs.arm.size()) - 1, "a run id");
+    checks::require_range(r.path(), "years/year", year, 1, years, "a simulated year");
     const std::map<std::string, std::vector<double>> variables = {
         {"mean_trust", r.column<double>("years/mean_trust")},
         {"mean_commitment", r.column<double>("years/mean_commitment")},
@@ -214,7 +310,7 @@ json fan_charts(const ResultsReader& r, const Runs& runs, int years) {
         std::vector<std::size_t> rows;
         for (std::size_t i = 0; i < run_id.size(); ++i) {
             const auto id = static_cast<std::size_t>(run_id[i]);
-            if (id < runs.arm.size() && static_cast<std::size_t>(runs.arm[id]) == a) {
+            if (static_cast<std::size_t>(runs.arm[id]) == a) {
                 index.push_back(year[i] - 1);
                 rows.push_back(i);
             }
@@ -298,6 +394,19 @@ Eigen::VectorXd share_alive_per_point(const Runs& runs, std::size_t arm, std::in
     return alive.cwiseQuotient(count.cwiseMax(1.0));
 }
 
+// A column of /design: one row per design point.
+template <class T>
+std::vector<T> design_column(const ResultsReader& r, const std::string& name, std::int64_t points) {
+    const std::string dataset = "design/" + name;
+    checks::require_rows(r.path(), dataset, r.rows(dataset), static_cast<std::uint64_t>(points),
+                         "one per design point, as /design/point");
+    auto column = r.column<T>(dataset);
+    if constexpr (std::is_same_v<T, double>) {
+        checks::require_finite(r.path(), dataset, column);
+    }
+    return column;
+}
+
 // Latin hypercube and factorial points carry no structure to estimate indices from, so
 // their factors are ranked by partial rank correlation over the sampled values.
 json sampled_design_sensitivity(const ResultsReader& r, const Runs& runs,
@@ -306,11 +415,7 @@ json sampled_design_sensitivity(const ResultsReader& r, const Runs& runs,
     // The values the model saw, not the unit coordinates: an integer factor's ties are real.
     Eigen::MatrixXd values(points, static_cast<Eigen::Index>(names.size()));
     for (std::size_t j = 0; j < names.size(); ++j) {
-        const auto column = r.column<double>("design/value/" + names[j]);
-        if (static_cast<std::int64_t>(column.size()) != points) {
-            incomplete(r.path(), fmt::format("/design/value/{} has {} rows for {} design points",
-                                             names[j], column.size(), points));
-        }
+        const auto column = design_column<double>(r, "value/" + names[j], points);
         values.col(static_cast<Eigen::Index>(j)) =
             Eigen::Map<const Eigen::VectorXd>(column.data(), points);
     }
@@ -333,6 +438,39 @@ json sensitivity_json(const ResultsReader& r, const Runs& runs) {
     if (kind != "sobol" && kind != "morris" && kind != "one_at_a_time") {
         return nullptr;
     }
+    // A Sobol base row has k + 2 points (A, B, AB_i), a Morris trajectory k + 1.
+    const int per_group = kind == "sobol" ? k + 2 : k + 1;
+    if (kind != "one_at_a_time" && (k < 1 || points < 1 || points % per_group != 0)) {
+        checks::bad_file(r.path(), fmt::format("/design has {} points for {} factors", points, k),
+                         fmt::format("valid: a {} design of {} points per {} ({} factors)", kind,
+                                     per_group, kind == "sobol" ? "base row" : "trajectory", k));
+    }
+    std::vector<std::int32_t> factor;
+    if (kind != "sobol") {
+        factor = design_column<std::int32_t>(r, "factor", points);
+        checks::require_range_or_never(r.path(), "design/factor", factor, 0, k - 1,
+                                       "a factor index");
+    }
+    std::vector<double> step;
+    if (kind == "morris") {
+        step = design_column<double>(r, "step", points);
+        for (std::size_t p = 0; p < factor.size(); ++p) {
+            const bool first = p % static_cast<std::size_t>(per_group) == 0;
+            if ((factor[p] < 0) != first || (!first && step[p] == 0.0)) {
+                checks::bad_row(r.path(), "design/factor", p, std::to_string(factor[p]),
+                                fmt::format("with step {} breaks trajectory {}", step[p],
+                                            p / static_cast<std::size_t>(per_group)),
+                                "valid: a trajectory's first point has factor -1, each later one "
+                                "moves one factor (index 0 … k-1) by a non-zero step");
+            }
+        }
+    }
+    std::vector<std::vector<double>> values;
+    if (kind == "one_at_a_time") {
+        for (const auto& name : names) {
+            values.push_back(design_column<double>(r, "value/" + name, points));
+        }
+    }
     json rows = json::array();
     for (std::size_t a = 0; a < runs.arms.size(); ++a) {
         const Eigen::VectorXd y = mean_months_per_point(runs, a, points);
@@ -353,8 +491,6 @@ json sensitivity_json(const ResultsReader& r, const Runs& runs) {
                                 {"total_upper", finite_or_null(s.total_upper(j))}});
             }
         } else if (kind == "morris") {
-            const auto factor = r.column<std::int32_t>("design/factor");
-            const auto step = r.column<double>("design/step");
             std::vector<int> step_factor;
             std::vector<double> step_delta;
             for (std::size_t p = 0; p < factor.size(); ++p) {
@@ -373,15 +509,13 @@ json sensitivity_json(const ResultsReader& r, const Runs& runs) {
                                 {"effects", m.effects[static_cast<std::size_t>(j)]}});
             }
         } else {
-            const auto factor = r.column<std::int32_t>("design/factor");
             for (int j = 0; j < k; ++j) {
-                const auto values =
-                    r.column<double>("design/value/" + names[static_cast<std::size_t>(j)]);
+                const auto& value = values[static_cast<std::size_t>(j)];
                 for (std::int64_t p = 0; p < points; ++p) {
                     if (factor[static_cast<std::size_t>(p)] == j || p == 0) {
                         rows.push_back({{"arm", runs.arms[a]},
                                         {"factor", names[static_cast<std::size_t>(j)]},
-                                        {"value", values[static_cast<std::size_t>(p)]},
+                                        {"value", value[static_cast<std::size_t>(p)]},
                                         {"base_point", p == 0},
                                         {"mean_months", y(p)}});
                     }
@@ -407,10 +541,10 @@ ResultsAnalysis analyse_results_detailed(const std::filesystem::path& results_fi
                    "this is a shard of an unfinished sweep, not a finished results file; finish "
                    "the sweep with `regiosim sweep EXPERIMENT --out FILE --resume`");
     }
-    const Runs runs = read_runs(r);
     const Scenario scenario = load_scenario_from_string(r.string_attribute("scenario"),
                                                         "scenario in " + results_file.string(),
                                                         results_file.parent_path());
+    const Runs runs = read_runs(r, read_design_shape(r), scenario.horizon_months);
     const double horizon = scenario.horizon_months;
     const int years = (scenario.horizon_months + 11) / 12;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <string>
 
 #include "regiosim/core/errors.hpp"
 #include "regiosim/core/file_error.hpp"
@@ -273,6 +275,35 @@ std::uint64_t read_uint_attribute(hid_t object, const std::string& name,
     return value;
 }
 
+namespace {
+
+// Deflate cannot shrink data by more than 1032:1 (RFC 1951: at most 258 bytes per code of at
+// least two bits), and the shuffle filter keeps sizes: a dataset whose rows need more bytes than
+// this many times the bytes stored for it declares rows it does not hold (a damaged or forged
+// extent). Checked before anyone allocates memory for the rows.
+constexpr std::uint64_t max_compression_ratio = 1100;
+
+void check_rows_are_stored(hid_t dataset, const std::string& path, std::uint64_t rows,
+                           const std::filesystem::path& file) {
+    if (rows == 0) {
+        return;
+    }
+    Handle type(H5Dget_type(dataset), H5Tclose);
+    const std::uint64_t row_bytes = std::max<std::uint64_t>(H5Tget_size(type.get()), 1);
+    const std::uint64_t stored = H5Dget_storage_size(dataset);
+    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() / max_compression_ratio;
+    if (stored >= limit) {
+        return;
+    }
+    if (rows > stored * max_compression_ratio / row_bytes) {
+        bad_data(file, "dataset /" + path + " declares " + std::to_string(rows) +
+                           " rows but stores only " + std::to_string(stored) +
+                           " bytes: its extent is damaged");
+    }
+}
+
+}  // namespace
+
 std::uint64_t column_rows(hid_t parent, const std::string& path,
                           const std::filesystem::path& file) {
     if (!exists(parent, path)) {
@@ -288,6 +319,7 @@ std::uint64_t column_rows(hid_t parent, const std::string& path,
     }
     hsize_t rows = 0;
     H5Sget_simple_extent_dims(space.get(), &rows, nullptr);
+    check_rows_are_stored(dataset.get(), path, rows, file);
     return rows;
 }
 
