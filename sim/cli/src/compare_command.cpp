@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "engine_option.hpp"
+#include "number_options.hpp"
 #include "output_files.hpp"
 #include "regiosim/analysis/arm_comparison.hpp"
 #include "regiosim/analyze/arm_samples.hpp"
@@ -29,6 +31,7 @@ struct CompareOptions {
     bool json = false;
     bool csv = false;
     std::string out_dir;
+    std::optional<EngineKind> engine;
 };
 
 std::string runs_csv(const std::vector<ArmOutcomes>& outcomes, std::uint64_t seed) {
@@ -78,11 +81,13 @@ Command add_compare_command(CLI::App& app) {
     sub->add_option("--threads", o->threads, "Worker threads (default: all cores)")
         ->check(CLI::Range(1, 1024));
     sub->add_option("--seed", o->seed, "Seed (default: the scenario's)")
+        ->check(unsigned_64_bit("seed"))
         ->each([o](const std::string&) { o->seed_given = true; });
     sub->add_flag("--json", o->json, "Print the table as JSON");
     sub->add_flag("--csv", o->csv, "Print the table as CSV");
     sub->add_option("--out", o->out_dir,
                     "Directory for result files (default: results/<scenario>)");
+    add_engine_option(*sub, o->engine);
     sub->callback([sub]() {
         if (sub->count("--json") > 0 && sub->count("--csv") > 0) {
             throw CLI::ValidationError("--json and --csv", "choose one output format");
@@ -96,6 +101,7 @@ Command add_compare_command(CLI::App& app) {
                 plan.threads = o->threads;
                 plan.seed = o->seed;
                 plan.seed_given = o->seed_given;
+                plan.engine = o->engine.value_or(EngineKind::fast);
                 const auto outcomes = run_replications(scenario, plan, terminal_progress());
 
                 std::vector<analysis::ArmSample> samples;
@@ -113,6 +119,7 @@ Command add_compare_command(CLI::App& app) {
                 nlohmann::json table{{"scenario", scenario.name},
                                      {"seed", seed},
                                      {"horizon_months", scenario.horizon_months},
+                                     {"engine", to_string(plan.engine)},
                                      {"arms", what_if_json(rows)}};
                 write_file_atomically(dir / "compare-table.json", table.dump(2) + "\n");
 

@@ -6,8 +6,9 @@
 #include <regex>
 
 #include "commands.hpp"
+#include "engine_option.hpp"
 #include "regiosim/core/errors.hpp"
-#include "regiosim/core/simulation.hpp"
+#include "regiosim/experiment/make_engine.hpp"
 #include "regiosim/experiment/sweep_plan.hpp"
 #include "regiosim/results/run_json.hpp"
 #include "regiosim/scenario/experiment_spec.hpp"
@@ -32,6 +33,7 @@ struct SweepCliOptions {
     bool keep_parts = false;
     bool dry_run = false;
     std::int64_t rerun = -1;
+    std::optional<EngineKind> engine;
 };
 
 std::optional<SweepPart> parse_part(const std::string& text) {
@@ -119,10 +121,10 @@ int rerun_one(const LoadedExperiment& experiment, std::int64_t run_id, bool json
     const Scenario scenario = experiment.scenario.resolve(overrides);
     const Arm* arm = scenario.find_arm(plan.spec.arms[static_cast<std::size_t>(c.arm)]);
     const std::uint64_t seed = plan.run_seed(c.point, c.arm);
-    Simulation simulation(scenario, *arm);
-    const auto& result = simulation.run(seed, static_cast<std::uint64_t>(c.replicate));
+    const auto engine = make_engine(plan.spec.engine, scenario, *arm);
+    const auto& result = engine->run(seed, static_cast<std::uint64_t>(c.replicate));
     if (json) {
-        auto j = run_to_json(result, scenario, *arm, simulation.interventions(), seed,
+        auto j = run_to_json(result, scenario, *arm, engine->interventions(), seed,
                              static_cast<std::uint64_t>(c.replicate));
         j["sweep"] = {{"run_id", run_id}, {"point", c.point}, {"replicate", c.replicate}};
         for (std::size_t f = 0; f < plan.spec.factors.size(); ++f) {
@@ -137,7 +139,7 @@ int rerun_one(const LoadedExperiment& experiment, std::int64_t run_id, bool json
             fmt::print("  {} = {}\n", plan.spec.factors[f].name,
                        plan.factor_values(c.point, static_cast<Eigen::Index>(f)));
         }
-        print_run_text(result, scenario, *arm, simulation.interventions(), seed,
+        print_run_text(result, scenario, *arm, engine->interventions(), seed,
                        static_cast<std::uint64_t>(c.replicate));
     }
     return 0;
@@ -184,8 +186,12 @@ Command add_sweep_command(CLI::App& app) {
     sub->add_flag("--dry-run", o->dry_run, "Print the plan (points, runs, shards) and stop");
     sub->add_option("--rerun", o->rerun, "Re-run one run of the sweep by its run_id and print it")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{4'000'000'000'000}));
+    add_engine_option(*sub, o->engine);
     return {sub, [o]() {
-                const LoadedExperiment experiment = load_experiment(o->experiment);
+                LoadedExperiment experiment = load_experiment(o->experiment);
+                if (o->engine) {
+                    experiment.spec.engine = *o->engine;
+                }
                 if (o->rerun >= 0) {
                     return rerun_one(experiment, o->rerun, o->json);
                 }

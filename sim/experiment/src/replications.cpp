@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "regiosim/core/errors.hpp"
-#include "regiosim/core/simulation.hpp"
+#include "regiosim/experiment/make_engine.hpp"
 
 namespace regiosim {
 
@@ -98,12 +98,12 @@ std::vector<ArmOutcomes> run_replications(const Scenario& scenario, const Replic
         out.arm = arms[a]->name;
         out.resize(reps, years);
         std::vector<std::vector<YearRecord>> yearly(reps);
-        tbb::enumerable_thread_specific<std::unique_ptr<Simulation>> workspaces;
+        tbb::enumerable_thread_specific<std::unique_ptr<Engine>> workspaces;
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 16),
                           [&](const tbb::blocked_range<std::size_t>& range) {
                               auto& sim = workspaces.local();
                               if (!sim) {
-                                  sim = std::make_unique<Simulation>(scenario, *arms[a]);
+                                  sim = make_engine(plan.engine, scenario, *arms[a]);
                               }
                               for (std::size_t r = range.begin(); r != range.end(); ++r) {
                                   const auto& result = sim->run(seed, r);

@@ -6,7 +6,7 @@
 #include <memory>
 #include <numeric>
 
-#include "regiosim/core/simulation.hpp"
+#include "regiosim/experiment/make_engine.hpp"
 
 namespace regiosim {
 
@@ -28,7 +28,7 @@ struct RunExtras {
 };
 
 struct Workspace {
-    std::unique_ptr<Simulation> simulation;
+    std::unique_ptr<Engine> engine;
     std::int64_t point = -1;
     int arm = -1;
 };
@@ -43,11 +43,11 @@ void record_summary(RunColumns& runs, std::size_t row, const RunResult& result) 
     runs.cumulative_results[row] = result.cumulative_results;
 }
 
-void record_extras(RunExtras& extras, const Simulation& simulation, const RunResult& result,
-                   bool yearly, bool events) {
+void record_extras(RunExtras& extras, const Engine& engine, const RunResult& result, bool yearly,
+                   bool events) {
     if (yearly) {
         extras.years = result.years;
-        const auto& interventions = simulation.interventions();
+        const auto& interventions = engine.interventions();
         const std::size_t per_year = interventions.size();
         extras.spent_per_year.assign(result.years.size(), 0.0);
         for (std::size_t y = 0; y < result.years.size() && per_year > 0; ++y) {
@@ -139,13 +139,13 @@ void run_sweep_block(const SweepPlan& plan, const ScenarioTemplate& scenario, st
                 if (ws.point != c.point || ws.arm != c.arm) {
                     const Scenario& s = scenarios[static_cast<std::size_t>(c.point - first_point)];
                     const Arm* arm = s.find_arm(plan.spec.arms[static_cast<std::size_t>(c.arm)]);
-                    ws.simulation = std::make_unique<Simulation>(s, *arm);
+                    ws.engine = make_engine(plan.spec.engine, s, *arm);
                     ws.point = c.point;
                     ws.arm = c.arm;
                 }
                 const std::uint64_t seed = plan.run_seed(c.point, c.arm);
                 const RunResult& result =
-                    ws.simulation->run(seed, static_cast<std::uint64_t>(c.replicate));
+                    ws.engine->run(seed, static_cast<std::uint64_t>(c.replicate));
                 const auto row = static_cast<std::size_t>(id - first);
                 runs.run_id[row] = id;
                 runs.arm[row] = static_cast<std::int16_t>(c.arm);
@@ -157,8 +157,7 @@ void run_sweep_block(const SweepPlan& plan, const ScenarioTemplate& scenario, st
                         plan.factor_values(c.point, static_cast<Eigen::Index>(j));
                 }
                 record_summary(runs, row, result);
-                record_extras(extras[row], *ws.simulation, result, yearly,
-                              c.replicate < event_logs);
+                record_extras(extras[row], *ws.engine, result, yearly, c.replicate < event_logs);
             }
         });
 

@@ -35,6 +35,9 @@ std::string sweep_fingerprint(const LoadedExperiment& experiment, const SweepPla
     std::uint64_t hash = fnv_offset;
     mix(hash, experiment.spec.text);
     mix(hash, experiment.scenario.base().resolved_text);
+    // Runs of the two engines agree only up to rounding: a sweep is finished by the engine
+    // that began it.
+    mix(hash, to_string(experiment.spec.engine));
     mix(hash, build_info::version);
     mix(hash, build_info::git_commit);
     mix(hash, std::to_string(plan.runs()));

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "regiosim/core/enum_names.hpp"
 #include "regiosim/core/intervention.hpp"
 #include "regiosim/core/run_result.hpp"
 
@@ -16,19 +18,15 @@ namespace regiosim {
 /// and give the same RunResult.
 enum class EngineKind : unsigned char { fast, reference };
 
+inline constexpr std::array<std::string_view, 2> engine_kind_names = {"fast", "reference"};
+
 [[nodiscard]] constexpr std::string_view to_string(EngineKind kind) noexcept {
-    return kind == EngineKind::fast ? "fast" : "reference";
+    return engine_kind_names[static_cast<std::size_t>(kind)];
 }
 
 [[nodiscard]] constexpr std::optional<EngineKind> parse_engine_kind(
     std::string_view name) noexcept {
-    if (name == "fast") {
-        return EngineKind::fast;
-    }
-    if (name == "reference") {
-        return EngineKind::reference;
-    }
-    return std::nullopt;
+    return parse_enum<EngineKind>(engine_kind_names, name);
 }
 
 /// One arm of a scenario, ready to run many times: what the experiment engine, the command line

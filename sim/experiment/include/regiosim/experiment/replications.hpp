@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "regiosim/core/engine.hpp"
 #include "regiosim/core/scenario.hpp"
 #include "regiosim/experiment/arm_outcomes.hpp"
 
@@ -17,6 +18,7 @@ struct ReplicationPlan {
     std::uint64_t seed = 0;         ///< run seed; every arm uses the same (seed, replicate) pairs
     bool seed_given = false;        ///< false: the scenario's seed
     int threads = 0;                ///< 0: all cores
+    EngineKind engine = EngineKind::fast;
 };
 
 /// Called now and then with (runs done, runs in all); may be empty.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "regiosim/core/engine.hpp"
 #include "regiosim/core/errors.hpp"
 #include "regiosim/scenario/scenario_template.hpp"
 
@@ -69,6 +70,9 @@ struct ExperimentSpec {
     int replications = 1;  ///< per design point and arm
     std::uint64_t seed = 1;
     RandomNumbers random_numbers = RandomNumbers::common;
+    /// Which implementation of the model computes the runs (`engine = "reference"` in the file,
+    /// or `regiosim sweep --engine`); recorded in the results file.
+    EngineKind engine = EngineKind::fast;
     int points = 0;         ///< latin_hypercube: number of points
     bool centred = false;   ///< latin_hypercube: stratum centres instead of jittered values
     int base_samples = 0;   ///< sobol: N (rows of A and B); points = N·(k+2)
