@@ -164,7 +164,8 @@ std::string chain_text(const std::vector<fs::path>& chain, const fs::path& next)
 }  // namespace
 
 Node apply_extends(Node document, const fs::path& base_dir, std::vector<fs::path>& chain,
-                   DiagnosticSink& sink, bool& base_missing) {
+                   DiagnosticSink& sink, bool& base_missing,
+                   const std::vector<std::string>* allowed) {
     const Entry* scenario = document.find("scenario");
     if (scenario == nullptr || !scenario->value.is_table()) {
         return document;
@@ -178,6 +179,17 @@ Node apply_extends(Node document, const fs::path& base_dir, std::vector<fs::path
     if (value.type != Node::Type::string) {
         sink.add(value.where, path, fmt::format("expected a string, got {}", describe_type(value)),
                  "valid: extends = \"base.toml\" (relative to this file)");
+        base_missing = true;
+        return document;
+    }
+    // Decided on the parsed value, so no spelling of the key or comment can get around it; the
+    // answer names neither the value nor a path and never depends on what exists on disk.
+    if (allowed != nullptr &&
+        std::find(allowed->begin(), allowed->end(), value.text) == allowed->end()) {
+        sink.add(value.where, path, "names a file this scenario may not extend",
+                 allowed->empty()
+                     ? std::string("valid: no `extends` (no base file may be extended here)")
+                     : fmt::format("valid: extends = one of {}", fmt::join(*allowed, ", ")));
         base_missing = true;
         return document;
     }

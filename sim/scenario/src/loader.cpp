@@ -39,14 +39,16 @@ fs::path canonical_or_self(const fs::path& path) {
 }
 
 LoadedScenario load(std::string_view text, const std::string& display_name,
-                    const fs::path& base_dir, const fs::path& own_path) {
+                    const fs::path& base_dir, const fs::path& own_path,
+                    const std::vector<std::string>* allowed_extends = nullptr) {
     using namespace detail;
     Node document = parse_document(text, std::make_shared<const std::string>(display_name));
     DiagnosticSink sink;
     // The loaded file heads the chain, so a base that extends it back is reported as a cycle.
     std::vector<fs::path> chain{canonical_or_self(own_path)};
     bool base_missing = false;
-    const Node merged = apply_extends(std::move(document), base_dir, chain, sink, base_missing);
+    const Node merged =
+        apply_extends(std::move(document), base_dir, chain, sink, base_missing, allowed_extends);
     LoadedScenario loaded = resolve_document(merged, sink, base_missing);
     loaded.resolved_text = to_toml(loaded);
     return loaded;
@@ -63,6 +65,13 @@ LoadedScenario load_scenario_detailed_from_string(std::string_view text,
                                                   const std::string& display_name,
                                                   const std::filesystem::path& base_dir) {
     return load(text, display_name, base_dir, base_dir / display_name);
+}
+
+LoadedScenario load_scenario_detailed_from_string(std::string_view text,
+                                                  const std::string& display_name,
+                                                  const std::filesystem::path& base_dir,
+                                                  const std::vector<std::string>& allowed_extends) {
+    return load(text, display_name, base_dir, base_dir / display_name, &allowed_extends);
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {

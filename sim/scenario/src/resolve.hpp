@@ -110,10 +110,11 @@ double adjusted_parameter(double current, const ParameterAdjustment& adjustment)
 
 /// Follows `[scenario] extends` and overlays `document` on its bases (extends.cpp).
 /// `chain` holds the canonical paths of the files being loaded (for cycle detection).
-/// Sets `base_missing` when a base could not be used (bad name, cycle, chain too deep).
+/// Sets `base_missing` when a base could not be used (bad name, cycle, chain too deep, or not
+/// in `allowed`: when given, the names `document` itself may extend; its bases are trusted).
 Node apply_extends(Node document, const std::filesystem::path& base_dir,
                    std::vector<std::filesystem::path>& chain, DiagnosticSink& sink,
-                   bool& base_missing);
+                   bool& base_missing, const std::vector<std::string>* allowed = nullptr);
 
 /// The whole resolution of a merged tree; throws DataError with everything in `sink`.
 /// With `base_missing`, checks that need the whole scenario (an empty region, references to

@@ -36,6 +36,9 @@ RegionCatalog::RegionCatalog(std::filesystem::path directory) : directory_(std::
     std::sort(regions_.begin(), regions_.end(), [](const auto& a, const auto& b) {
         return std::pair(a.id != "reference", a.id) < std::pair(b.id != "reference", b.id);
     });
+    for (const auto& r : regions_) {
+        extendable_files_.push_back(r.id + ".toml");
+    }
 }
 
 const ShippedRegion* RegionCatalog::find(const std::string& id) const noexcept {

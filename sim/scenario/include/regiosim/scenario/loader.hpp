@@ -49,6 +49,15 @@ struct LoadedScenario {
 [[nodiscard]] LoadedScenario load_scenario_detailed_from_string(
     std::string_view text, const std::string& display_name, const std::filesystem::path& base_dir);
 
+/// As load_scenario_detailed_from_string, but the text's own `[scenario] extends` may only name
+/// one of `allowed_extends` exactly (file names relative to `base_dir`, e.g. "reference.toml");
+/// the bases those files extend in turn are trusted. Anything else is a diagnostic that names
+/// neither the value nor a path and is the same whether such a file exists or not: the web
+/// server loads uploads this way, so an upload cannot read (or probe for) other files.
+[[nodiscard]] LoadedScenario load_scenario_detailed_from_string(
+    std::string_view text, const std::string& display_name, const std::filesystem::path& base_dir,
+    const std::vector<std::string>& allowed_extends);
+
 /// The resolved scenario of a file (load_scenario_detailed(file).scenario).
 [[nodiscard]] Scenario load_scenario(const std::filesystem::path& file);
 

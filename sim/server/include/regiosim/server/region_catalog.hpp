@@ -23,12 +23,18 @@ class RegionCatalog {
     [[nodiscard]] const std::vector<ShippedRegion>& regions() const noexcept { return regions_; }
     /// The region with this id, or nullptr.
     [[nodiscard]] const ShippedRegion* find(const std::string& id) const noexcept;
+    /// The file names (`reference.toml`, …) of the listed regions: all an uploaded scenario may
+    /// `extends`.
+    [[nodiscard]] const std::vector<std::string>& extendable_files() const noexcept {
+        return extendable_files_;
+    }
     /// Where `extends` of a shipped or uploaded scenario is resolved.
     [[nodiscard]] const std::filesystem::path& directory() const noexcept { return directory_; }
 
   private:
     std::filesystem::path directory_;
     std::vector<ShippedRegion> regions_;
+    std::vector<std::string> extendable_files_;
 };
 
 }  // namespace regiosim::server
