@@ -9,7 +9,7 @@ packages=(
   libboost-dev libeigen3-dev libhdf5-dev catch2 libtomlplusplus-dev libcli11-dev
   libfmt-dev libtbb-dev librandom123-dev nlohmann-json3-dev
   libbenchmark-dev
-  python3-h5py python3-numpy python3-pandas r-base-core r-cran-hdf5r
+  python3-h5py python3-numpy python3-pandas r-base-core r-cran-hdf5r r-cran-bit64
   libopenmpi-dev openmpi-bin
 )
 if [[ "${1:-}" == "--dev" ]]; then
