@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "regiosim/core/partner_defaults.hpp"
 #include "resolve.hpp"
@@ -90,7 +91,8 @@ void fill_partner(const std::vector<StartingAdjustments>& steps, const ModelPara
     }
 }
 
-// The SIM factor `convenant` adds a covenant under a name no intervention uses yet.
+// The SIM factor `convenant` adds a covenant under a name no intervention uses yet, with the
+// term `sim_factor.covenant_term_months`.
 void add_covenant(Draft& draft, Scenario& s) {
     const bool has_one =
         std::any_of(s.interventions.begin(), s.interventions.end(),
@@ -112,7 +114,7 @@ void add_covenant(Draft& draft, Scenario& s) {
         covenant.name = fmt::format("covenant (SIM factor {})", n);
     }
     covenant.start_month = 0;
-    covenant.term_months = 24;
+    covenant.term_months = static_cast<int>(std::lround(s.model.sim_factor_covenant_term_months));
     covenant.renew = true;
     s.interventions.push_back(std::move(covenant));
 }
@@ -120,12 +122,16 @@ void add_covenant(Draft& draft, Scenario& s) {
 }  // namespace
 
 LoadedScenario finish_draft(Draft&& draft, DiagnosticSink& sink) {
-    std::vector<StartingAdjustments> steps;  // SIM factors first, then the reflection tool
+    // SIM factors first, then the reflection tool. Both are sized by the model parameters as
+    // the file sets them ([model.sim_factor], [model.reflection] already read); no instrument
+    // adjusts those, so computing both steps before applying either is exact.
+    std::vector<StartingAdjustments> steps;
+    const ModelParameters& mapping = draft.scenario.model;
     if (draft.sim_factors) {
-        steps.push_back(sim_factor_adjustments(*draft.sim_factors));
+        steps.push_back(sim_factor_adjustments(*draft.sim_factors, mapping));
     }
     if (draft.reflection) {
-        steps.push_back(reflection_adjustments(*draft.reflection));
+        steps.push_back(reflection_adjustments(*draft.reflection, mapping));
     }
     apply_to_model(steps, draft);
     Scenario& s = draft.scenario;

@@ -39,7 +39,7 @@ std::string reflect_report(const ReflectionScores& scores, const ModelParameters
     }
     out += "\nlevel u = (mean - 1) / 4; a theme nobody scored changes nothing.\n\n";
 
-    const StartingAdjustments a = reflection_adjustments(scores);
+    const StartingAdjustments a = reflection_adjustments(scores, defaults);
     out += "Starting values the scores lead to (explicit scenario keys still win):\n";
     out += fmt::format("{:<30} {:>9} {:>12}  {}\n", "model parameter", "default", "from scores",
                        "unit");

@@ -1,5 +1,6 @@
 // The reflection tool (seed 002) as input: participants' scores per theme, and the starting
-// values they lead to. docs/scenario-format.md ("Reflection tool") carries the same mapping.
+// values they lead to, sized by the `reflection.*` parameters. docs/scenario-format.md
+// ("Reflection tool") carries the same mapping.
 
 #include "regiosim/scenario/reflection_tool.hpp"
 
@@ -41,28 +42,35 @@ std::array<std::optional<double>, reflection_theme_count> ReflectionScores::them
     return levels;
 }
 
-StartingAdjustments reflection_adjustments(const ReflectionScores& scores) {
+StartingAdjustments reflection_adjustments(const ReflectionScores& scores,
+                                           const ModelParameters& m) {
     using Op = ParameterAdjustment::Operation;
     const auto u = scores.theme_levels();
     StartingAdjustments a;
     if (u[0]) {  // visie en ambitie
-        a.parameters.push_back({"intention.initial", Op::set, 0.2 + 0.6 * *u[0]});
-        a.alignment_delta = 0.2 * (*u[0] - 0.5);
+        a.parameters.push_back(
+            {"intention.initial", Op::set,
+             m.reflection_intention_at_lowest + m.reflection_intention_span * *u[0]});
+        a.alignment_delta = m.reflection_alignment_span * (*u[0] - 0.5);
     }
     if (u[1]) {  // relatie
-        a.parameters.push_back({"trust.initial", Op::set, 0.15 + 0.5 * *u[1]});
+        a.parameters.push_back({"trust.initial", Op::set,
+                                m.reflection_trust_at_lowest + m.reflection_trust_span * *u[1]});
     }
     if (u[2]) {  // betrokken partners
-        a.commitment_delta = 0.3 * (*u[2] - 0.5);
+        a.commitment_delta = m.reflection_commitment_span * (*u[2] - 0.5);
     }
     if (u[3]) {  // daadkracht
-        a.parameters.push_back({"output.self_organised_action", Op::set, 0.35 + 0.5 * *u[3]});
+        a.parameters.push_back({"output.self_organised_action", Op::set,
+                                m.reflection_action_at_lowest + m.reflection_action_span * *u[3]});
     }
     if (u[4]) {  // inspiratie
-        a.expertise_delta = 0.3 * (*u[4] - 0.5);
+        a.expertise_delta = m.reflection_expertise_span * (*u[4] - 0.5);
     }
     if (u[5]) {  // monitoring
-        a.parameters.push_back({"monitoring.lag_without", Op::set, std::round(6.0 - 5.0 * *u[5])});
+        a.parameters.push_back({"monitoring.lag_without", Op::set,
+                                std::round(m.reflection_monitoring_lag_at_lowest -
+                                           m.reflection_monitoring_lag_span * *u[5])});
     }
     return a;
 }

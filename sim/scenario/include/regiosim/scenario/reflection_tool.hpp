@@ -59,16 +59,22 @@ struct ReflectionScores {
     friend bool operator==(const ReflectionScores&, const ReflectionScores&) = default;
 };
 
-/// The starting-state changes the scores imply (docs/scenario-format.md, "Reflection tool"):
-/// visie_en_ambitie → intention.initial = 0.2 + 0.6u, default alignment += 0.2(u − 0.5);
-/// relatie → trust.initial = 0.15 + 0.5u; betrokken_partners → default commitment
-/// += 0.3(u − 0.5); daadkracht → output.self_organised_action = 0.35 + 0.5u; inspiratie →
-/// default expertise += 0.3(u − 0.5); monitoring → monitoring.lag_without = round(6 − 5u).
+/// The starting-state changes the scores imply (docs/scenario-format.md, "Reflection tool"),
+/// sized by the `reflection.*` parameters of `model` (defaults in brackets):
+/// visie_en_ambitie → intention.initial = intention_at_lowest + intention_span·u (0.2 + 0.6u),
+/// default alignment += alignment_span·(u − 0.5) (0.2); relatie → trust.initial =
+/// trust_at_lowest + trust_span·u (0.15 + 0.5u); betrokken_partners → default commitment
+/// += commitment_span·(u − 0.5) (0.3); daadkracht → output.self_organised_action =
+/// action_at_lowest + action_span·u (0.35 + 0.5u); inspiratie → default expertise
+/// += expertise_span·(u − 0.5) (0.3); monitoring → monitoring.lag_without =
+/// round(monitoring_lag_at_lowest − monitoring_lag_span·u) (round(6 − 5u)).
 /// Themes nobody scored change nothing.
-[[nodiscard]] StartingAdjustments reflection_adjustments(const ReflectionScores& scores);
+[[nodiscard]] StartingAdjustments reflection_adjustments(const ReflectionScores& scores,
+                                                         const ModelParameters& model);
 
 /// A readable table of the theme means and the starting values they lead to, compared with
-/// `defaults` (what `regiosim reflect ANSWERS.toml` prints).
+/// `defaults`, whose `reflection.*` parameters size the mapping (what `regiosim reflect
+/// ANSWERS.toml` prints).
 [[nodiscard]] std::string reflect_report(const ReflectionScores& scores,
                                          const ModelParameters& defaults);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "regiosim/core/parameters.hpp"
 #include "regiosim/scenario/starting_adjustments.hpp"
 
 namespace regiosim {
@@ -88,7 +89,10 @@ struct SimFactors {
 [[nodiscard]] std::optional<SimFactor> parse_sim_factor(std::string_view key) noexcept;
 
 /// The starting-state changes the stated factors imply (the table in docs/scenario-format.md,
-/// "SIM model"). The loader applies them before the reflection tool's.
-[[nodiscard]] StartingAdjustments sim_factor_adjustments(const SimFactors& factors);
+/// "SIM model"), sized by the `sim_factor.*` parameters of `model` — the scenario's model
+/// parameters as its file sets them, so that `[model.sim_factor]` keys take effect. The loader
+/// applies them before the reflection tool's.
+[[nodiscard]] StartingAdjustments sim_factor_adjustments(const SimFactors& factors,
+                                                         const ModelParameters& model);
 
 }  // namespace regiosim
