@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 
-#include "../../sim/core/src/partner_sums.hpp"
+#include "../../sim/core/src/machinery/partner_sums.hpp"
 #include "scenario_builder.hpp"
 
 using namespace regiosim;

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "../../sim/core/src/vector_block.hpp"
+#include "../../sim/core/src/machinery/vector_block.hpp"
 #include "scenario_builder.hpp"
 
 using namespace regiosim;

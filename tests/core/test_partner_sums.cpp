@@ -1,4 +1,4 @@
-// Sums over partners in the model's order (sim/core/src/partner_sums.hpp, docs/ODD.md §7
+// Sums over partners in the model's order (sim/core/src/machinery/partner_sums.hpp, docs/ODD.md §7
 // "Numerics"): eight partials in double precision, partner i into partial i mod 8, combined by
 // halving.
 #include <bit>
@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "../../sim/core/src/partner_sums.hpp"
+#include "../../sim/core/src/machinery/partner_sums.hpp"
 #include "regiosim/core/cache_aligned.hpp"
 
 using namespace regiosim;

@@ -1,4 +1,4 @@
-// The log and cosine behind the normal draws (sim/core/src/portable_math.hpp), against libm.
+// The log and cosine behind the normal draws (sim/core/src/machinery/portable_math.hpp), against libm.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "../../sim/core/src/portable_math.hpp"
+#include "../../sim/core/src/machinery/portable_math.hpp"
 #include "regiosim/core/random.hpp"
 
 using namespace regiosim;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "portable_math.hpp"
-#include "vector_clones.hpp"
+#include "machinery/portable_math.hpp"
+#include "machinery/vector_clones.hpp"
 
 namespace regiosim {
 

@@ -31,37 +31,8 @@ void PartnerArrays::resize(std::size_t n, std::size_t stride) {
     type.resize(n);
     sector.resize(n);
     join_month.resize(n);
-    for (auto* lane : {&joined,
-                       &active,
-                       &kartrekker,
-                       &team_member,
-                       &alignment,
-                       &misalignment,
-                       &capacity,
-                       &effective_capacity,
-                       &commitment,
-                       &expertise,
-                       &initial_expertise,
-                       &contribution,
-                       &prev_contribution,
-                       &perceived_return,
-                       &instant_return,
-                       &invested,
-                       &returned,
-                       &months_active,
-                       &low_return_months,
-                       &key_figure_clock,
-                       &exit_clock,
-                       &returns_exit_clock,
-                       &attends,
-                       &return_sensitivity,
-                       &tires_of_giving_more,
-                       &utilitair,
-                       &offensief,
-                       &held_by_agreements,
-                       &contribution_base,
-                       &contribution_slope}) {
-        lane->assign(stride, 0.0);
+    for (const auto lane : partner_lanes) {
+        (this->*lane).assign(stride, 0.0);
     }
 }
 
@@ -83,10 +54,8 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     state_.exit_candidates.assign(stride, 0.0F);
     state_.partner_list.resize(n);
     auto& lanes = state_.lanes;
-    for (auto* lane : {&lanes.expected, &lanes.erosion, &lanes.conflict, &lanes.conflict_rival,
-                       &lanes.final_slope, &lanes.final_offset, &lanes.conflict_part,
-                       &lanes.conflict_part_rival, &lanes.root_share, &lanes.sector}) {
-        lane->assign(stride, 0.0F);
+    for (const auto lane : SimulationState::pair_lanes) {
+        (lanes.*lane).assign(stride, 0.0F);
     }
     lanes.index.resize(stride);
     std::iota(lanes.index.begin(), lanes.index.end(), 0.0F);

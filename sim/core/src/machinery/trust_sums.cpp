@@ -1,7 +1,7 @@
 #include <type_traits>
 
-#include "../vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
+#include "vector_block.hpp"
 
 namespace regiosim::model {
 

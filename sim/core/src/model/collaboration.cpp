@@ -1,3 +1,31 @@
+// The rule of docs/ODD.md §7.11, as the reference engine states it plainly in
+// sim/reference/src/collaboration.cpp:
+//
+// clang-format off
+//   refresh: N ; m̄ = mean_{i active} m_i ;  T̄ = mean of T_ij over ordered active pairs i ≠ j
+//
+//   intention:
+//       I ← I − intention.decay · I
+//       floor = intention.urgency_floor · urgency
+//       if F > 0:             floor = max(floor, intention.funding_floor · min(1, F / funding.reference))
+//       if vertical structure: floor = max(floor, vertical.intention_floor)
+//       I ← clamp(max(I, floor))
+//
+//   dependence (only while the coordinator is present):
+//       D ← clamp(D + coordinator.dependence_growth · (intensity − D))
+//
+//   phase:
+//       forming     → structuring  if I ≥ phase.structuring_intention and S ≥ 1
+//       structuring → deepening    if T̄ ≥ phase.deepening_trust and S ≥ phase.deepening_successes
+//       deepening   → structuring  if T̄ < phase.deepening_trust − phase.regression_margin
+//       flywheel: absorbing
+//   flywheel (until first reached): see §8.2
+//   history[metric][t mod 16] ← m̄, T̄, N/N_J, C, y, I
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
 #include "regiosim/core/submodels.hpp"

@@ -1,6 +1,34 @@
+// The rule of docs/ODD.md §7.9, as the reference engine states it plainly in
+// sim/reference/src/commitment.cpp:
+//
+// clang-format off
+//   π = commitment.intention_gain · I · min(1, A) · (1 − commitment.policy_pressure_penalty · policy_pressure)
+//   d = commitment.decay · (1 − vertical.decay_reduction   if vertical structure)
+//   revival = coordinator present and m̄ < coordinator.revival_threshold
+//
+//   for each active i:
+//       T̂_i = mean_{j≠i active} T_ij ;  Ō_i = (Σ_{j active} c_j − c_i) / n_o ;  K_i = K − kartrekker_i
+//       Δ =   commitment.return_gain · β_i · (R_i − commitment.return_reference)
+//           + π · (1 − m_i)
+//           + commitment.kartrekker_pull · K_i / n_o · (1 − m_i)
+//           + commitment.trust_gain · (T̂_i − 0.5)
+//           − d · m_i
+//           − commitment.frustration · max(0, c_i − Ō_i)             (not for overstijgend)
+//           − commitment.conflict_erosion · C · (1 − a_i)
+//           + coordinator.revival_gain · (1 − m_i)                   (if revival)
+//       m_i ← clamp(m_i + Δ)
+//       e_i ← e_i + key_figure.expertise_growth · c_i · (1 − e_i)
+//
+//   β_i = 1 for defensief and utilitair, commitment.return_sensitivity_offensief for offensief,
+//         commitment.return_sensitivity_overstijgend for overstijgend
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
-#include "../vector_block.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

@@ -1,8 +1,8 @@
 #include <cmath>
 #include <limits>
 
-#include "../partner_sums.hpp"
-#include "../portable_math.hpp"
+#include "../machinery/partner_sums.hpp"
+#include "../machinery/portable_math.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

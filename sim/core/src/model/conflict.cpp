@@ -1,6 +1,25 @@
+// The rule of docs/ODD.md §7.8, as the reference engine states it plainly in
+// sim/reference/src/conflict.cpp:
+//
+// clang-format off
+//   δ     = mean_{i active} (1 − a_i) · (1 − covenant.role_clarity  if covenant)
+//   stake = min(1, F / conflict.stake_reference)
+//   g     = conflict.growth · stake · δ · (1 + conflict.escalation · C)
+//           · (1 + conflict.policy_pressure_growth · policy_pressure)
+//           · (1 − conflict.settled_dampening  if money settled)
+//   ρ     = conflict.resolution · min(1, T̄ / conflict.trust_reference)
+//           · (1 + vertical.decision_speed  if vertical structure)
+//   C ← clamp(C + g (1 − C) − ρ C)
+//   deadlock_months ← deadlock_months + 1  if C ≥ conflict.deadlock_level, else 0
+//                                                 (log deadlock_began when it turns positive)
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
-#include "../partner_sums.hpp"
+#include "../machinery/partner_sums.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

@@ -1,7 +1,36 @@
+// The rule of docs/ODD.md §7.5, as the reference engine states it plainly in
+// sim/reference/src/contributions.cpp:
+//
+// clang-format off
+//   Ō_i   = (Σ_{j active} c'_j − c'_i) / (N − 1)                       (0 if N ≤ 1)
+//   Ō^T_i = Σ_{j≠i active} T_ij c'_j / Σ_{j≠i active} T_ij             (utilitair only; 0 if no weight)
+//
+//   style rule s_i:
+//     defensief     s = style.defensief_base + style.defensief_slope · Ō_i
+//     utilitair     s = (style.utilitair_base + style.utilitair_slope · Ō^T_i)
+//                       · min(1, R_i / style.utilitair_required_return)
+//     offensief     s = style.offensief_invest · (0.5 + 0.5 a_i)
+//     overstijgend  s = style.overstijgend_base + style.overstijgend_slope · Ō_i
+//
+//   x = clamp(s)
+//   w_i = style.willingness_floor + (1 − style.willingness_floor) · m_i         (willingness)
+//   h_i = 1 − C · (1 − a_i)                                                    (hold-back)
+//   γ   = 1 − coordinator.crowding · intensity   if the coordinator is present, else 1
+//   x ← x · w_i · h_i · γ
+//   if performance agreements and style ∈ {defensief, utilitair}:
+//       x ← max(x, agreements.level · agreements.compliance · w_i)
+//   if a team leader is in post and i is a team member:
+//       x ← x + team.member_focus · (1 − x)
+//   c_i = clamp(x)
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
-#include "../partner_sums.hpp"
-#include "../vector_block.hpp"
+#include "../machinery/partner_sums.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

@@ -1,3 +1,22 @@
+// The rule of docs/ODD.md §7.2, as the reference engine states it plainly in
+// sim/reference/src/funding.cpp:
+//
+// clang-format off
+//   business-cycle clock (§4.9): at risk every month, with p = economy.shock_end_rate during a shock
+//   and p = economy.shock_rate otherwise; when it runs out:
+//       shock ← not shock  (log economic_shock_began / economic_shock_ended) ; draw the next threshold
+//
+//   met = 1 − capacity.company_shock_cut   if shock, else 1
+//   F = Σ over streams f with start_f ≤ t and (end_f < 0 or t < end_f):
+//           amount_f · (1 − cofinancing_share_f · (1 − met))
+//   if stable funding was active last month:  F ← max(F, funding_at_stable_start · level)
+//   if F_prev > 0 and F < (1 − funding.cliff_drop) · F_prev:  last_funding_drop ← t (log funding_cliff)
+//   κ̃_i = κ_i · (1 − capacity.company_shock_cut)  for companies during a shock;  κ̃_i = κ_i otherwise
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
 #include "regiosim/core/submodels.hpp"

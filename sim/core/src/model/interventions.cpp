@@ -1,3 +1,19 @@
+// The rules of docs/ODD.md §7.3, as the reference engine states them plainly in
+// sim/reference/src/interventions.cpp and intervention_effects.cpp:
+//
+//   for each intervention k in list order:
+//     1 stop   if active and (t ≥ active_until ≥ 0, or its funded_by stream has ended while no
+//              stable funding was active last month): deactivate, stop effects, finished unless
+//              triggered with a stream that has not ended
+//     2 start  if inactive, not finished and t ≥ next_allowed, and its stream has not ended:
+//              untriggered → start; triggered → fire if firings are left and the trigger holds on
+//              the noticed metric H[t − max(1, L)] (L the monitoring lag); start effects, one-off
+//              cost
+//     3 active covenant renewal; yearly_cost / 12
+//   then recompute ActiveEffects from the active set
+//
+// The start, while-active and stop effects of each kind are the table of §7.3.
+
 #include <algorithm>
 #include <cmath>
 

@@ -1,9 +1,36 @@
+// The rule of docs/ODD.md §7.4, as the reference engine states it plainly in
+// sim/reference/src/key_figures.cpp:
+//
+// clang-format off
+//   o = coordinator.onboarding  if the coordinator is present, else 0
+//   λ = key_figure.personal_share · (1 − o)
+//   τ = trust.institutional
+//   for every j ≠ i:   if T_ji > τ:  T_ji ← τ + (T_ji − τ)(1 − λ)      (trust in i)
+//                      if T_ij > τ:  T_ij ← τ + (T_ij − τ)(1 − λ)      (trust of i)
+//   m_i ← (1 − λ) m_i + λ · key_figure.newcomer_commitment
+//   e_i ← (1 − λ) e_i + λ · key_figure.newcomer_expertise
+//   kartrekker_i ← Bernoulli(key_figure.kartrekker_share)
+//   log key_figure_left (mean trust in i before and after)
+//   if i is the team leader:
+//       team_leader ← −1 ; team_vacant_until ← t + team.vacancy_months ; last_leader_loss ← t
+//       m_k ← m_k (1 − team.leader_loss_shock)   for every active k      ; log team_leader_left
+//
+//   coordinator_departs (turnover, or the intervention stops):
+//       shock = coordinator.loss_shock · D
+//       m_k ← m_k (1 − shock)  for every active k
+//       if D ≥ flywheel.max_dependence:  last_leader_loss ← t
+//       log coordinator_left (D, shock) ; present ← false ; D ← 0
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 
-#include "../partner_list.hpp"
-#include "../vector_block.hpp"
+#include "../machinery/partner_list.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

@@ -1,20 +1,54 @@
+// The rule of docs/ODD.md §7.1, as the reference engine states it plainly in
+// sim/reference/src/admission.cpp:
+//
+// clang-format off
+//   for each partner i with joined_i = 0 and join_month_i = t:
+//       joined_i ← 1 ; active_i ← 1 ; N_J ← N_J + 1
+//       if t > 0:  T_ij ← T_ji ← trust.initial   for every j ≠ i   ; log partner_joined
+//   if anyone joined:  refresh N, m̄ and T̄ as in §7.11     (month 0 included, §5)
+//
+// clang-format on
+// The rule of docs/ODD.md §7.10, as the reference engine states it plainly in
+// sim/reference/src/exits.cpp:
+//
+// clang-format off
+//   b = covenant.exit_barrier   if covenant, else 0
+//   if the collaboration has become self-sustaining:  b ← 1 − (1 − b)(1 − flywheel.exit_protection)
+//
+//   for each active i (index order):  months_active_i += 1 ; then rules 1–4 in turn until one makes i leave:
+//    1  offensief and months_active_i ≥ style.offensief_patience and invested_i > 0
+//       and returned_i < style.offensief_required_ratio · invested_i       → leaves (offensief_pulled_out)
+//    2  utilitair: low_i ← low_i + 1 if R_i < exit.utilitair_return, else 0;
+//       if low_i ≥ exit.utilitair_patience: leaves with probability 1 − b   (utilitair_left_for_returns;
+//                                           i's returns clock, §4.9)
+//    3  renewal month and m_i < covenant.renewal_threshold:
+//       leaves with probability covenant.renewal_exit                       (left_at_renewal)
+//    4  m_i < exit.commitment_threshold: leaves with probability exit.hazard · (1 − b)  (partner_left;
+//                                         i's exit clock, §4.9)
+//   clear the renewal flag
+//
+//   leaving: active_i ← 0 ; c_i ← 0 ; team_member_i ← 0
+//            if i is the team leader: the team loses its trekker as in §7.4 (vacancy,
+//                                     last_leader_loss ← t, team.leader_loss_shock, team_leader_left)
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 #include <limits>
 
-#include "../partner_list.hpp"
-#include "../vector_block.hpp"
+#include "../machinery/partner_list.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {
 
 void remove_partner(SimulationState& s, const StepContext& c, std::size_t i, EventKind why) {
-    s.partners.active[i] = 0.0F;
-    ++s.active_changes;
+    s.set_active(i, false);
     s.partners.contribution[i] = 0.0F;
-    s.row_sums = RowSumsHeld::stale;
     s.partners.team_member[i] = 0.0F;
     c.log.add(s.month, why, static_cast<int>(i), -1, s.partners.commitment[i]);
-    --s.n_active;
     if (static_cast<int>(i) == s.team_leader) {
         // The leader's organisation takes its trekker with it: the same loss as when the person
         // leaves, felt by the partners that stay.
@@ -37,9 +71,7 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
             continue;
         }
         a.joined[i] = 1.0F;
-        a.active[i] = 1.0F;
-        ++s.active_changes;
-        s.row_sums = RowSumsHeld::stale;
+        s.set_active(i, true);
         ++s.n_joined;
         if (s.month > 0) {
             // Newcomers start with the trust of strangers, whatever the others built meanwhile.
@@ -53,11 +85,6 @@ void admit_joining_partners(SimulationState& s, const StepContext& c) {
             c.log.add(s.month, EventKind::partner_joined, static_cast<int>(i));
         }
     }
-    int active = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        active += a.active[i] != 0.0F ? 1 : 0;
-    }
-    s.n_active = active;
 }
 
 namespace {

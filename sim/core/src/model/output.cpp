@@ -1,8 +1,37 @@
+// The rule of docs/ODD.md §7.6, as the reference engine states it plainly in
+// sim/reference/src/output.cpp:
+//
+// clang-format off
+//   skill_i = (1 − output.expertise_weight) + output.expertise_weight · e_i
+//   E  = Σ_{i active} c_i κ̃_i skill_i  +  coordinator.own_work · intensity   (last term if present)
+//   A  = output.self_organised_action · (output.forming_action if phase = forming, else 1)
+//        + team.action_boost · (0.5 + 0.5 I)                                  (if a team leader is in post)
+//   σ  = 1 + output.synergy · T̄
+//   η  = 1 / (1 + size.complexity · max(0, N − size.optimal_partners) / size.optimal_partners)
+//   ν  = 1 − output.negotiation_loss · C
+//   Y  = output.productivity · E · A · σ · η · ν ;   y = Y / N ;   cumulative output += Y
+//
+//   success with probability 1 − exp(−Y / success.scale)   (a hazard clock with hazard Y / success.scale, §4.9)
+//   on success:  S ← S + 1 ;  record the month of the first success
+//                I ← I + success.intention_gain · (1 − I)
+//                if c_max = max_i c_i > 0:  for active i with φ_i = c_i / c_max:
+//                    m_i  ← m_i  + success.commitment_gain · (0.5 + 0.5 φ_i) · (1 − m_i)
+//                    T_ij ← T_ij + success.trust_gain · √(φ_i φ_j) · (1 − T_ij)   for active j ≠ i
+//
+//   returns:  ρ = y / returns.output_reference ;  ψ = min(1, F / (N · returns.subsidy_per_partner))
+//             r_i = (1 − returns.subsidy_weight) · min(1, a_i ρ) + returns.subsidy_weight · ψ
+//             R_i ← R_i + returns.smoothing · (r_i − R_i)
+//             invested_i += c_i ;  returned_i += r_i
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 #include <cmath>
 
-#include "../partner_sums.hpp"
-#include "../vector_block.hpp"
+#include "../machinery/partner_sums.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

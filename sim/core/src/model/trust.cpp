@@ -1,6 +1,31 @@
+// The rule of docs/ODD.md §7.7, as the reference engine states it plainly in
+// sim/reference/src/trust.cpp:
+//
+// clang-format off
+//   meeting = meeting_in_month(effects.meetings_per_year, t)
+//   if meeting:
+//       reach = min(1, size.meeting_group / N)
+//       each active i attends with probability reach · (0.5 + 0.5 m_i)
+//       attendee:  m_i ← m_i + meetings.commitment_gain · (1 − m_i)
+//   ω = trust.observation_rate · (1 + agreements.visibility   if performance agreements)
+//
+//   for each active i, for each active j ≠ i:                      (T = T_ij, updated in place)
+//       ε = trust.reciprocity_norm · c_i                           (what i expects of j)
+//       rival = sector_i ≠ 0 and sector_i = sector_j
+//       if c_j ≥ ε:  T ← T + trust.build_rate · ω · (1 − trust.school_rivalry  if rival) · (1 − T)
+//       else:        T ← T − trust.erosion_rate · ω · ((ε − c_j) / ε) · T
+//       T ← T − trust.conflict_erosion · C · (1 − (a_i + a_j)/2) · (1 + trust.school_rivalry  if rival) · T
+//       if meeting and i and j both attend:  T ← T + meetings.trust_gain · (1 − T)
+//       T ← T + trust.fade · (trust.institutional − T)
+//       T ← clamp(T)
+//
+// clang-format on
+// Below, the fast engine computes it: in the partners' single-precision lanes, with kernels
+// over whole vector blocks (machinery/), which give the same result up to rounding.
+
 #include <algorithm>
 
-#include "../vector_block.hpp"
+#include "../machinery/vector_block.hpp"
 #include "regiosim/core/submodels.hpp"
 
 namespace regiosim::model {

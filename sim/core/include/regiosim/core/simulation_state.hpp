@@ -58,11 +58,51 @@ struct PartnerArrays {
     Lane contribution_base;     ///< the style's contribution rule: base + slope · others
     Lane contribution_slope;
 
-    /// n partners, lanes padded to `stride` (≥ n).
+    /// n partners, lanes padded to `stride` (≥ n): every lane of partner_lanes.
     void resize(std::size_t n, std::size_t stride);
     [[nodiscard]] std::size_t size() const noexcept { return style.size(); }
     [[nodiscard]] std::size_t stride() const noexcept { return active.size(); }
 };
+
+/// Every Lane of PartnerArrays, the one list resize() sizes. A lane added to the struct and not
+/// here fails the static_assert below at compile time, instead of staying empty (a null lane
+/// that a kernel would read past).
+inline constexpr std::array partner_lanes = {
+    &PartnerArrays::joined,
+    &PartnerArrays::active,
+    &PartnerArrays::kartrekker,
+    &PartnerArrays::team_member,
+    &PartnerArrays::alignment,
+    &PartnerArrays::misalignment,
+    &PartnerArrays::capacity,
+    &PartnerArrays::effective_capacity,
+    &PartnerArrays::commitment,
+    &PartnerArrays::expertise,
+    &PartnerArrays::initial_expertise,
+    &PartnerArrays::contribution,
+    &PartnerArrays::prev_contribution,
+    &PartnerArrays::perceived_return,
+    &PartnerArrays::instant_return,
+    &PartnerArrays::invested,
+    &PartnerArrays::returned,
+    &PartnerArrays::months_active,
+    &PartnerArrays::low_return_months,
+    &PartnerArrays::key_figure_clock,
+    &PartnerArrays::exit_clock,
+    &PartnerArrays::returns_exit_clock,
+    &PartnerArrays::attends,
+    &PartnerArrays::return_sensitivity,
+    &PartnerArrays::tires_of_giving_more,
+    &PartnerArrays::utilitair,
+    &PartnerArrays::offensief,
+    &PartnerArrays::held_by_agreements,
+    &PartnerArrays::contribution_base,
+    &PartnerArrays::contribution_slope,
+};
+// Four per-partner vectors that are not lanes (style, type, sector, join month), then the lanes.
+static_assert(sizeof(PartnerArrays) ==
+                  4 * sizeof(std::vector<int>) + partner_lanes.size() * sizeof(Lane),
+              "every Lane of PartnerArrays must be listed in partner_lanes");
 
 /// The interventions' combined effect this month, recomputed from the active set.
 struct ActiveEffects {
@@ -164,6 +204,25 @@ struct SimulationState {
         /// width can (SSE2 cannot compare 32-bit integers and select by the result as cheaply).
         Lane index;
     } lanes;
+    /// Every Lane of PairLanes but `index` (which holds 0, 1, 2 …), for the constructor to size.
+    static constexpr std::array pair_lanes = {
+        &PairLanes::expected,      &PairLanes::erosion,
+        &PairLanes::conflict,      &PairLanes::conflict_rival,
+        &PairLanes::final_slope,   &PairLanes::final_offset,
+        &PairLanes::conflict_part, &PairLanes::conflict_part_rival,
+        &PairLanes::root_share,    &PairLanes::sector,
+    };
+    static_assert(sizeof(PairLanes) == (pair_lanes.size() + 1) * sizeof(Lane),
+                  "every Lane of PairLanes must be listed in pair_lanes");
+
+    /// Partner i becomes active or leaves: the one place that changes who is active, so that
+    /// every cache that depends on it is told (active_changes, the row sums) and N follows.
+    void set_active(std::size_t i, bool now_active) noexcept {
+        partners.active[i] = now_active ? 1.0F : 0.0F;
+        ++active_changes;
+        row_sums = RowSumsHeld::stale;
+        n_active += now_active ? 1 : -1;
+    }
     /// Partners an exit rule could make leave this month (1), marked by model::decide_exits;
     /// sized once.
     Lane exit_candidates;
