@@ -27,6 +27,7 @@ struct ActiveTotals {
     int kartrekkers = 0;
 };
 
+// §7.9: plain sums over the active partners in index order.
 ActiveTotals active_totals(const ReferenceState& s) {
     ActiveTotals totals;
     for (const Partner& a : s.partners) {

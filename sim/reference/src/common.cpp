@@ -7,6 +7,7 @@
 
 namespace regiosim::reference {
 
+// Notation: clamp(x) = min(1, max(0, x)).
 double clamp01(double x) noexcept {
     return std::clamp(x, 0.0, 1.0);
 }

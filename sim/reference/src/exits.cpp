@@ -11,6 +11,8 @@ struct ExitHazards {
     double low_commitment;  // rule 4: p = exit.hazard · (1 − b)
 };
 
+// §7.10: b = covenant.exit_barrier under a covenant; after the flywheel
+// b ← 1 − (1 − b)(1 − flywheel.exit_protection).
 ExitHazards exit_hazards(const ReferenceState& s, const Step& c) {
     const auto& p = c.p;
     double barrier = s.effects.covenant ? p.covenant_exit_barrier : 0.0;

@@ -22,7 +22,7 @@ std::size_t event_capacity(std::size_t partners, int months) {
 }  // namespace
 
 ReferenceSimulation::ReferenceSimulation(const Scenario& scenario, const Arm& arm)
-    : scenario_(&scenario), arm_(&arm) {
+    : scenario_(&scenario) {
     interventions_ = scenario.interventions;
     interventions_.insert(interventions_.end(), arm.interventions.begin(), arm.interventions.end());
 }
@@ -103,6 +103,7 @@ void ReferenceSimulation::record_year() {
     result_.years.push_back(y);
 }
 
+// §8.3: months_survived = month of the ending + 1 (or the horizon), the cause, the results.
 void ReferenceSimulation::finish(EndCause cause) {
     finished_ = true;
     result_.months_survived = state_.month + 1;
@@ -111,6 +112,7 @@ void ReferenceSimulation::finish(EndCause cause) {
     result_.cumulative_results = state_.cumulative_output;
 }
 
+// A run is a pure function of (scenario, arm, seed, run index) (§8.3).
 const RunResult& ReferenceSimulation::run(std::uint64_t seed, std::uint64_t run_index) {
     reset(seed, run_index);
     while (step()) {

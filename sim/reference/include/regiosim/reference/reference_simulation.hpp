@@ -39,7 +39,6 @@ class ReferenceSimulation final : public Engine {
     void finish(EndCause cause);
 
     const Scenario* scenario_;
-    const Arm* arm_;
     std::vector<InterventionSpec> interventions_;
     RandomStream rng_{0, 0};
     ReferenceState state_;
