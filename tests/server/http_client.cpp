@@ -46,18 +46,17 @@ Reply read_reply(tcp::socket& socket, bool head = false) {
             res.body()};
 }
 
-tcp::socket connect(asio::io_context& ioc, unsigned short port) {
+tcp::socket connect(asio::io_context& ioc, unsigned short port,
+                    const std::string& source = "127.0.0.1") {
     tcp::socket socket(ioc);
+    socket.open(tcp::v4());
+    socket.bind(tcp::endpoint(asio::ip::make_address(source), 0));
     socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
     return socket;
 }
 
-}  // namespace
-
-Reply request(unsigned short port, const std::string& method, const std::string& target,
-              const std::string& body) {
-    asio::io_context ioc;
-    auto socket = connect(ioc, port);
+Reply request_on(tcp::socket& socket, const std::string& method, const std::string& target,
+                 const std::string& body) {
     http::request<http::string_body> req(http::string_to_verb(method), target, 11);
     req.set(http::field::host, "127.0.0.1");
     if (!body.empty()) {
@@ -68,6 +67,22 @@ Reply request(unsigned short port, const std::string& method, const std::string&
     beast::error_code ec;
     http::write(socket, req, ec);  // a refused oversized body may close the socket early
     return read_reply(socket, method == "HEAD");
+}
+
+}  // namespace
+
+Reply request_from(const std::string& source, unsigned short port, const std::string& method,
+                   const std::string& target) {
+    asio::io_context ioc;
+    auto socket = connect(ioc, port, source);
+    return request_on(socket, method, target, {});
+}
+
+Reply request(unsigned short port, const std::string& method, const std::string& target,
+              const std::string& body) {
+    asio::io_context ioc;
+    auto socket = connect(ioc, port);
+    return request_on(socket, method, target, body);
 }
 
 Reply post(unsigned short port, const std::string& target, const nlohmann::json& body) {

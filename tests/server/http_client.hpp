@@ -44,6 +44,11 @@ class RunningServer {
 [[nodiscard]] Reply post(unsigned short port, const std::string& target,
                          const nlohmann::json& body);
 
+/// One request on a fresh connection from the loopback address `source` (127.0.0.2, …: every
+/// 127.x.y.z is this machine on Linux), for tests of limits per client address.
+[[nodiscard]] Reply request_from(const std::string& source, unsigned short port,
+                                 const std::string& method, const std::string& target);
+
 /// Sends `bytes` as they are and reads one HTTP answer (status 0 if the server just closed).
 [[nodiscard]] Reply raw(unsigned short port, const std::string& bytes);
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -17,6 +18,9 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string scenarios;
+    server::ServerLimits limits;  ///< the connection options below change its defaults
+    int idle_seconds = static_cast<int>(limits.idle_timeout.count());
+    int header_seconds = static_cast<int>(limits.header_timeout.count());
 };
 
 /// The shipped regions: ./scenarios when run from the source tree, else the tree the binary was
@@ -52,10 +56,31 @@ Command add_serve_command(CLI::App& app) {
         ->check(CLI::Range(0, 65535));
     sub->add_option("--scenarios", o->scenarios,
                     "Folder of shipped regions (default: ./scenarios or the source tree's)");
+    auto& connections = o->limits.connections;
+    sub->add_option("--max-connections", connections.max_connections,
+                    "Open connections in all (default 128)")
+        ->check(CLI::Range(1, 100'000));
+    sub->add_option("--max-connections-per-client", connections.max_per_client,
+                    "Open connections from one address (default 32; raise it when a class shares "
+                    "one proxy or NAT address)")
+        ->check(CLI::Range(1, 100'000));
+    sub->add_option("--reserved-connections", connections.reserved_for_new_clients,
+                    "Of --max-connections, those kept for addresses with no open connection "
+                    "(default 16)")
+        ->check(CLI::Range(0, 100'000));
+    sub->add_option("--idle-timeout", o->idle_seconds,
+                    "Seconds a connection may wait before the first byte of a request (default 10)")
+        ->check(CLI::Range(1, 3600));
+    sub->add_option("--header-timeout", o->header_seconds,
+                    "Seconds a request's headers may take from their first byte (default 5)")
+        ->check(CLI::Range(1, 3600));
     return {sub, [o]() {
                 server::ServerOptions options;
                 options.host = o->host;
                 options.port = static_cast<unsigned short>(o->port);
+                options.limits = o->limits;
+                options.limits.idle_timeout = std::chrono::seconds(o->idle_seconds);
+                options.limits.header_timeout = std::chrono::seconds(o->header_seconds);
                 options.scenario_dir =
                     o->scenarios.empty() ? default_scenario_dir() : fs::path(o->scenarios);
                 options.stop_on_signals = true;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,6 +14,7 @@
 
 #include "regiosim/core/errors.hpp"
 #include "regiosim/server/api.hpp"
+#include "regiosim/server/connection_slots.hpp"
 #include "regiosim/server/region_catalog.hpp"
 #include "regiosim/server/work_queue.hpp"
 
@@ -30,6 +30,7 @@ struct HttpServer::Impl {
         : options(std::move(o)),
           catalog(options.scenario_dir),
           api(catalog, options.limits),
+          slots(options.limits.connections),
           acceptor(ioc),
           signals(ioc),
           runs(options.limits.run_workers, options.limits.max_queued_runs),
@@ -40,7 +41,7 @@ struct HttpServer::Impl {
     ServerOptions options;
     RegionCatalog catalog;
     Api api;
-    std::atomic<int> connections{0};
+    ConnectionSlots slots;
     // The work queues are declared after the io_context so they are destroyed first: their
     // jobs hold sessions whose sockets belong to it.
     asio::io_context ioc{1};
@@ -55,12 +56,21 @@ namespace {
 /// One connection: reads requests one after another (keep-alive), hands each to the Api and
 /// writes the answer. Lives as long as a handler or a queued job holds it.
 class Session : public std::enable_shared_from_this<Session> {
+    /// What the wait for a request's first byte reads at most; the rest follows with the headers.
+    static constexpr std::size_t first_read_bytes = 4096;
+
   public:
-    Session(tcp::socket socket, HttpServer::Impl& server)
-        : stream_(std::move(socket)), server_(server) {
-        ++server_.connections;
+    /// `client` is the remote address; `admitted` says it holds one of the server's slots.
+    Session(tcp::socket socket, HttpServer::Impl& server, std::string client, bool admitted)
+        : stream_(std::move(socket)),
+          server_(server),
+          client_(std::move(client)),
+          admitted_(admitted) {}
+    ~Session() {
+        if (admitted_) {
+            server_.slots.release(client_);
+        }
     }
-    ~Session() { --server_.connections; }
 
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -69,20 +79,51 @@ class Session : public std::enable_shared_from_this<Session> {
         asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
     }
 
-    /// Answers 503 without reading: the server already holds its maximum of connections.
-    void refuse() {
-        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-            self->send(error_response(503, "too many open connections; try again shortly"), true);
+    /// Answers 503 without reading: no connection slot is left for this client.
+    void refuse(std::string why) {
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this(), why = std::move(why)] {
+            self->retry_after_ = true;
+            self->send(error_response(503, why), true);
         });
     }
 
   private:
     const ServerLimits& limits() const { return server_.options.limits; }
 
+    // A request is read in three steps, each with its own deadline, so that a slow client holds
+    // its connection only briefly: until its first byte (idle_timeout), until its headers are
+    // complete (header_timeout, counted from that first byte) and until its body is complete
+    // (read_timeout).
     void read() {
         parser_.emplace();
         parser_->body_limit(limits().max_body_bytes);
         parser_->header_limit(static_cast<std::uint32_t>(limits().max_header_bytes));
+        if (buffer_.size() > 0) {
+            return read_header();  // the next request (pipelined) has begun already
+        }
+        stream_.expires_after(limits().idle_timeout);
+        stream_.async_read_some(buffer_.prepare(first_read_bytes),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                    if (ec) {
+                                        return self->close();  // idle, or gone
+                                    }
+                                    self->buffer_.commit(n);
+                                    self->read_header();
+                                });
+    }
+
+    void read_header() {
+        stream_.expires_after(limits().header_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (ec || self->parser_->is_done()) {
+                                        return self->on_read(ec);
+                                    }
+                                    self->read_body();
+                                });
+    }
+
+    void read_body() {
         stream_.expires_after(limits().read_timeout);
         http::async_read(
             stream_, buffer_, *parser_,
@@ -196,6 +237,8 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     HttpServer::Impl& server_;
+    std::string client_;
+    bool admitted_;
     bool keep_alive_ = false;
     bool head_ = false;
     bool retry_after_ = false;
@@ -208,21 +251,58 @@ void HttpServer::Impl::accept() {
         if (ec == asio::error::operation_aborted) {
             return;
         }
-        if (!ec) {
-            const bool full = connections.load() >= options.limits.max_connections;
-            auto session = std::make_shared<Session>(std::move(socket), *this);
-            if (full) {
-                session->refuse();
-            } else {
+        beast::error_code remote_ec;
+        const auto remote = ec ? tcp::endpoint() : socket.remote_endpoint(remote_ec);
+        if (!ec && !remote_ec) {
+            auto client = remote.address().to_string();
+            const auto admission = slots.admit(client);
+            const bool admitted = admission == Admission::admitted;
+            auto session =
+                std::make_shared<Session>(std::move(socket), *this, std::move(client), admitted);
+            if (admitted) {
                 session->start();
+            } else {
+                session->refuse(admission == Admission::client_full
+                                    ? "too many open connections from your address; close some "
+                                      "tabs or try again shortly"
+                                    : "too many open connections; try again shortly");
             }
         }
         accept();
     });
 }
 
+namespace {
+
+/// Limits that would refuse every client, or never time one out, are a usage error.
+void check_connection_limits(const ServerLimits& limits) {
+    const auto& c = limits.connections;
+    if (c.max_connections < 1) {
+        throw UsageError(fmt::format("--max-connections {}: valid: 1 or more", c.max_connections));
+    }
+    if (c.max_per_client < 1) {
+        throw UsageError(
+            fmt::format("--max-connections-per-client {}: valid: 1 or more", c.max_per_client));
+    }
+    if (c.reserved_for_new_clients < 0 || c.reserved_for_new_clients >= c.max_connections) {
+        throw UsageError(
+            fmt::format("--reserved-connections {}: valid: 0 to {} (below "
+                        "--max-connections)",
+                        c.reserved_for_new_clients, c.max_connections - 1));
+    }
+    for (const auto& [option, value] : {std::pair{"--idle-timeout", limits.idle_timeout},
+                                        std::pair{"--header-timeout", limits.header_timeout}}) {
+        if (value.count() < 1) {
+            throw UsageError(fmt::format("{} {}: valid: 1 second or more", option, value.count()));
+        }
+    }
+}
+
+}  // namespace
+
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
     const auto& o = impl_->options;
+    check_connection_limits(o.limits);
     beast::error_code ec;
     const auto address = asio::ip::make_address(o.host, ec);
     if (ec) {
