@@ -32,7 +32,7 @@ void Fingerprint::add(int x) noexcept {
     add(static_cast<std::uint64_t>(static_cast<std::int64_t>(x)));
 }
 
-void add_state(Fingerprint& f, const SimulationState& s) {
+void add_state(Fingerprint& f, const ModelState& s) {
     f.add(s.month);
     f.add(s.n_active);
     for (const double x : {s.mean_trust, s.mean_commitment, s.intention, s.conflict, s.dependence,

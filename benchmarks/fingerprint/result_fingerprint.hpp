@@ -29,7 +29,7 @@ class Fingerprint {
 
 /// Adds the state of a run after a month: collaboration figures, partner attributes and the
 /// trust matrix column by column (padding left out).
-void add_state(Fingerprint& f, const SimulationState& s);
+void add_state(Fingerprint& f, const ModelState& s);
 
 /// Adds a run's result: outcome, yearly records, spending and the event log.
 void add_result(Fingerprint& f, const RunResult& r);

@@ -136,7 +136,7 @@ class Harness {
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;
 
-    [[nodiscard]] SimulationState& state() noexcept { return sim_->mutable_state(); }
+    [[nodiscard]] SimulationState& state() noexcept { return sim_->engine_state(); }
     [[nodiscard]] const Scenario& scenario() const noexcept { return scenario_; }
     [[nodiscard]] Simulation& simulation() noexcept { return *sim_; }
     [[nodiscard]] RunResult& result() noexcept { return result_; }

@@ -80,9 +80,9 @@ TEST_CASE("what is remembered of who is active is what a new pass computes, ever
             while (going) {
                 going = sim.step();
                 INFO("month " << sim.state().month);
-                check_month(sim.state(), checked);
+                check_month(sim.engine_state(), checked);
             }
-            most_changes = std::max(most_changes, sim.state().active_changes);
+            most_changes = std::max(most_changes, sim.engine_state().active_changes);
         }
     }
     // The checks ran, in months after partners left and joined, not only in quiet ones.

@@ -15,7 +15,7 @@ PartnerStatus status_of(const PartnerArrays& p, std::size_t i) {
     return p.joined[i] != 0 ? PartnerStatus::left : PartnerStatus::not_joined;
 }
 
-MonthFrame frame_of(const SimulationState& s, int max_edges) {
+MonthFrame frame_of(const ModelState& s, int max_edges) {
     MonthFrame f;
     f.month = s.month;
     f.active_partners = s.n_active;

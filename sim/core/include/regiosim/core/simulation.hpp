@@ -31,8 +31,12 @@ class Simulation final : public Engine {
     /// reset() and step() until the end; the result stays valid until the next reset().
     const RunResult& run(std::uint64_t seed, std::uint64_t run_index) override;
 
-    [[nodiscard]] const SimulationState& state() const noexcept { return state_; }
-    [[nodiscard]] SimulationState& mutable_state() noexcept { return state_; }
+    /// The model's state (docs/ODD.md §2), read-only: what the story, the server and recorders
+    /// read between steps.
+    [[nodiscard]] const ModelState& state() const noexcept { return state_; }
+    /// The whole state, the engine's workspace included, for the fast engine's own white-box
+    /// tests (tests/core), which set a state up and call one submodel. Nothing else uses it.
+    [[nodiscard]] SimulationState& engine_state() noexcept { return state_; }
     [[nodiscard]] const RunResult& result() const noexcept { return result_; }
     [[nodiscard]] const Scenario& scenario() const noexcept { return *scenario_; }
     [[nodiscard]] const Arm& arm() const noexcept { return *arm_; }

@@ -168,11 +168,67 @@ struct ContributionTotals {
     double kartrekkers = 0.0;  ///< active partners with a kartrekker
 };
 
-/// Everything that changes during a run.
-struct SimulationState {
+/// The state of the model as docs/ODD.md §2 describes it: what changes during a run and what the
+/// story, the server, recorders and tests read (Simulation::state()). The partners' and the
+/// trust's values are in the fast engine's single-precision lanes (§7 "Numerics").
+struct ModelState {
     int month = 0;
     PartnerArrays partners;
     TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
+
+    int n_active = 0;
+    int n_joined = 0;
+    double mean_trust = 0.0;
+    double mean_commitment = 0.0;
+    double intention = 0.0;
+    double conflict = 0.0;
+    double dependence = 0.0;
+    double action = 0.0;
+    double output = 0.0;
+    double output_per_partner = 0.0;
+    double cumulative_output = 0.0;
+    int successes = 0;
+    bool success_this_month = false;
+    Phase phase = Phase::forming;
+
+    bool money_settled = false;
+    bool economy_shock = false;
+    double funding = 0.0;
+    double funding_prev = 0.0;
+    double funding_at_stable_start = 0.0;
+    int last_funding_drop = -100000;
+    int last_leader_loss = -100000;
+
+    bool coordinator_present = false;
+    int coordinator_vacant_until = -1;
+    int team_leader = -1;
+    int team_vacant_until = -1;
+    int covenant_next_renewal = -1;
+    bool covenant_renewal_this_month = false;
+
+    int drift_months = 0;
+    int deadlock_months = 0;
+    int flywheel_months = 0;
+
+    /// Hazard clocks of the collaboration (docs/ODD.md §4.9): what is left of each threshold.
+    double coordinator_clock = 0.0;     ///< the coordinator (the person) leaves
+    double success_clock = 0.0;         ///< a small success
+    double business_cycle_clock = 0.0;  ///< a shock begins, or the shock ends
+
+    ActiveEffects effects;
+    std::vector<InterventionRuntime> interventions;
+
+    /// Noticed state for triggers: a ring buffer of past values per metric.
+    static constexpr int history_length = 16;
+    std::array<std::array<double, history_length>, 6> history{};
+};
+
+/// What the fast engine keeps beside the model's state to compute it quickly: scratch rows, the
+/// pair loops' per-partner inputs, cached sums and lists with the stamps that say when they are
+/// current, remembered hazards. Nobody outside the engine reads or writes it; none of it is model
+/// state (docs/ODD.md §2 does not name it), and every value in it is what a new computation from
+/// the ModelState would give, to the bit.
+struct EngineWorkspace {
     /// Per-partner sums over the trust matrix's rows (see model::sum_trust_rows), in the matrix's
     /// single precision; sized once, to the matrix's padded stride.
     Lane row_sum;
@@ -214,15 +270,6 @@ struct SimulationState {
     };
     static_assert(sizeof(PairLanes) == (pair_lanes.size() + 1) * sizeof(Lane),
                   "every Lane of PairLanes must be listed in pair_lanes");
-
-    /// Partner i becomes active or leaves: the one place that changes who is active, so that
-    /// every cache that depends on it is told (active_changes, the row sums) and N follows.
-    void set_active(std::size_t i, bool now_active) noexcept {
-        partners.active[i] = now_active ? 1.0F : 0.0F;
-        ++active_changes;
-        row_sums = RowSumsHeld::stale;
-        n_active += now_active ? 1 : -1;
-    }
     /// Partners an exit rule could make leave this month (1), marked by model::decide_exits;
     /// sized once.
     Lane exit_candidates;
@@ -240,7 +287,6 @@ struct SimulationState {
     /// that the columns whose own entry lies in rows r … r + b − 1 are trusted_from[r] …
     /// trusted_from[r + b] − 1; listed with trusted, sized once.
     std::vector<std::uint32_t> trusted_from;
-
     ContributionTotals contribution_totals;
     /// How often who is active has changed in this run (model::admit_joining_partners,
     /// model::remove_partner). What was computed from who is active and remembered with this
@@ -256,62 +302,33 @@ struct SimulationState {
     /// while active_changes equals divergence_at.
     double divergence_sum = 0.0;
     std::uint32_t divergence_at = never;
-    int n_active = 0;
-    int n_joined = 0;
-    int next_join_month = 0;  ///< the first month in which a partner may still join
-    double mean_trust = 0.0;
-    double mean_commitment = 0.0;
-    double intention = 0.0;
-    double conflict = 0.0;
-    double dependence = 0.0;
-    double action = 0.0;
-    double output = 0.0;
-    double output_per_partner = 0.0;
-    double cumulative_output = 0.0;
-    int successes = 0;
-    bool success_this_month = false;
+    /// The first month in which a partner may still join (admission skips the months before).
+    int next_join_month = 0;
     /// The trust gain of this month's success, for model::update_trust to apply before its own
     /// rule (0: none); PairLanes::root_share holds √φ_i.
     float shared_success_gain = 0.0F;
-    Phase phase = Phase::forming;
-
-    bool money_settled = false;
-    bool economy_shock = false;
-    bool capacity_in_shock = false;  ///< the partners' effective capacity is that of a shock
-    double funding = 0.0;
-    double funding_prev = 0.0;
-    double funding_at_stable_start = 0.0;
-    int last_funding_drop = -100000;
-    int last_leader_loss = -100000;
-
-    bool coordinator_present = false;
-    int coordinator_vacant_until = -1;
-    int team_leader = -1;
-    int team_vacant_until = -1;
-    int covenant_next_renewal = -1;
-    bool covenant_renewal_this_month = false;
-
-    int drift_months = 0;
-    int deadlock_months = 0;
-    int flywheel_months = 0;
-
-    /// Hazard clocks of the collaboration (docs/ODD.md §4.9): what is left of each threshold.
-    double coordinator_clock = 0.0;     ///< the coordinator (the person) leaves
-    double success_clock = 0.0;         ///< a small success
-    double business_cycle_clock = 0.0;  ///< a shock begins, or the shock ends
+    /// The partners' effective capacity is that of a shock (set when it is recomputed).
+    bool capacity_in_shock = false;
+    /// Monthly hazards of the clocks, remembered with the probability they came from.
     HazardMemo key_figure_departure;
     HazardMemo coordinator_departure;
     HazardMemo partner_exit;
     HazardMemo returns_exit;
     HazardMemo shock_begins;
     HazardMemo shock_ends;
+};
 
-    ActiveEffects effects;
-    std::vector<InterventionRuntime> interventions;
-
-    /// Noticed state for triggers: a ring buffer of past values per metric.
-    static constexpr int history_length = 16;
-    std::array<std::array<double, history_length>, 6> history{};
+/// Everything that changes during a run of the fast engine: the model's state and the engine's
+/// workspace.
+struct SimulationState : ModelState, EngineWorkspace {
+    /// Partner i becomes active or leaves: the one place that changes who is active, so that
+    /// every cache that depends on it is told (active_changes, the row sums) and N follows.
+    void set_active(std::size_t i, bool now_active) noexcept {
+        partners.active[i] = now_active ? 1.0F : 0.0F;
+        ++active_changes;
+        row_sums = RowSumsHeld::stale;
+        n_active += now_active ? 1 : -1;
+    }
 };
 
 }  // namespace regiosim
