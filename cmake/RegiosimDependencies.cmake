@@ -1,18 +1,26 @@
 # Every dependency comes from Debian 12 packages; scripts/install-deps.sh installs them.
+
+# The model and its scenario loading (sim/core, sim/reference, sim/scenario).
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
-find_package(Boost 1.74 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
-find_package(CLI11 2 REQUIRED)
-find_package(TBB 2021 REQUIRED)
-find_package(nlohmann_json 3.11 REQUIRED)
-find_package(HDF5 1.10 REQUIRED COMPONENTS C)
 
 # Random123 is header-only and ships no CMake config on Debian.
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 add_library(regiosim_random123 INTERFACE)
 add_library(Random123::Random123 ALIAS regiosim_random123)
 target_include_directories(regiosim_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+# The applications around it (REGIOSIM_BUILD_APPS, on in the root project; the standalone fuzz
+# project builds only the model and its loader).
+if(NOT REGIOSIM_BUILD_APPS)
+  return()
+endif()
+find_package(Boost 1.74 REQUIRED)
+find_package(CLI11 2 REQUIRED)
+find_package(TBB 2021 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(HDF5 1.10 REQUIRED COMPONENTS C)
 
 add_library(regiosim_hdf5 INTERFACE)
 add_library(regiosim::hdf5 ALIAS regiosim_hdf5)
