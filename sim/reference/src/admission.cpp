@@ -1,5 +1,5 @@
 // docs/ODD.md §7.1: admission of joining partners.
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,7 +1,7 @@
 // docs/ODD.md §7.11: the collaboration state.
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,7 +1,7 @@
 // docs/ODD.md §7.9: commitment and expertise.
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

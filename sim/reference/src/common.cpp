@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,7 +1,7 @@
 // docs/ODD.md §7.8: the distribution conflict and the deadlock counter.
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,7 +1,7 @@
 // docs/ODD.md §8.1 (end causes and their attribution) and §8.2 (the flywheel rule).
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,5 +1,5 @@
 // docs/ODD.md §7.10: exits.
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -1,7 +1,7 @@
 // docs/ODD.md §7.2: funding and the business cycle.
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

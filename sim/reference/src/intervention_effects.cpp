@@ -2,7 +2,7 @@
 // its stop, and ActiveEffects, recomputed from the active set every month.
 #include <algorithm>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

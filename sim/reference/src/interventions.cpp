@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

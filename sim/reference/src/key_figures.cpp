@@ -1,7 +1,7 @@
 // docs/ODD.md §7.4: key figures, the team leader and the coordinator.
 #include <utility>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

@@ -5,7 +5,7 @@
 #include <cstddef>
 
 #include "regiosim/core/event_log.hpp"
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 

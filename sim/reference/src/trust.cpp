@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "submodels.hpp"
+#include "regiosim/reference/submodels.hpp"
 
 namespace regiosim::reference {
 
