@@ -142,4 +142,47 @@ TEST_CASE("a block's rows do not depend on where the block starts", "[sweep]") {
     }
 }
 
+TEST_CASE("a design too large to hold is refused before it is allocated", "[sweep]") {
+    // Within the per-key limits (64 factors, 10^7 Sobol base samples, 10^6 Morris
+    // trajectories), these designs would need 10 GiB to 1 TiB: make_sweep_plan must say so
+    // with the limit (design::DesignError, exit 65), not end in bad_alloc (exit 70) or the
+    // out-of-memory killer. sweep_size tells the same from the counts alone.
+    ExperimentSpec spec;
+    spec.name = "huge";
+    spec.arms = {"baseline"};
+    for (int j = 0; j < ExperimentLimits::max_factors; ++j) {
+        FactorSpec f;
+        f.name = "f" + std::to_string(j);
+        f.key_path = "model.trust.build_rate";
+        spec.factors.push_back(f);
+    }
+    const auto k = static_cast<std::int64_t>(spec.factors.size());
+    for (const auto& [design, points] :
+         {std::pair{DesignKind::latin_hypercube, std::int64_t{10'000'000}},
+          std::pair{DesignKind::sobol, std::int64_t{10'000'000} * (k + 2)},
+          std::pair{DesignKind::morris, std::int64_t{1'000'000} * (k + 1)}}) {
+        spec.design = design;
+        spec.points = 10'000'000;
+        spec.base_samples = 10'000'000;
+        spec.trajectories = 1'000'000;
+        spec.morris_levels = 4;
+        INFO(to_string(design));
+        const SweepSize size = sweep_size(spec);
+        CHECK(size.points == points);
+        CHECK(size.runs == points);
+        CHECK(size.design_bytes > max_design_bytes);
+        try {
+            (void)make_sweep_plan(spec);
+            FAIL("a design of " << size.design_bytes << " bytes was expanded");
+        } catch (const Error& e) {
+            CHECK(e.exit_code() == ExitCode::data);
+            CHECK_THAT(e.what(), Catch::Contains("GiB") && Catch::Contains("valid"));
+        }
+    }
+    // A design well inside the limit is expanded as before.
+    spec.design = DesignKind::latin_hypercube;
+    spec.points = 100;
+    CHECK(make_sweep_plan(spec).points() == 100);
+}
+
 }  // namespace regiosim

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <string>
+
 #include "commands.hpp"
 #include "regiosim/core/parameters.hpp"
 
@@ -12,12 +14,15 @@ Command add_params_command(CLI::App& app) {
     sub->add_flag("--markdown", *markdown, "As a Markdown table");
     return {sub, [markdown]() {
                 for (const auto& p : parameter_table()) {
+                    // The key as a factor (`key = "model.trust.build_rate"`) or an override
+                    // writes it; in a scenario it is `build_rate` under `[model.trust]`.
+                    const std::string key = fmt::format("model.{}", p.key);
                     if (*markdown) {
-                        fmt::print("| `{}` | {} | {} | {} – {} | {} | {} |\n", p.key,
-                                   p.default_value, p.unit, p.min, p.max, p.meaning, p.source);
+                        fmt::print("| `{}` | {} | {} | {} – {} | {} | {} |\n", key, p.default_value,
+                                   p.unit, p.min, p.max, p.meaning, p.source);
                     } else {
-                        fmt::print("{:<44} {:>10} {:<22} [{}, {}]\n", p.key, p.default_value,
-                                   p.unit, p.min, p.max);
+                        fmt::print("{:<50} {:>10} {:<22} [{}, {}]\n", key, p.default_value, p.unit,
+                                   p.min, p.max);
                     }
                 }
                 return 0;

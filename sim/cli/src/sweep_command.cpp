@@ -146,15 +146,23 @@ int rerun_one(const LoadedExperiment& experiment, std::int64_t run_id, bool json
 }
 
 void print_plan(const LoadedExperiment& experiment, const SweepOptions& options) {
-    const SweepPlan plan = make_sweep_plan(experiment.spec);
+    // Counts from the spec alone: the plan of a huge design answers without expanding it.
+    const SweepSize size = sweep_size(experiment.spec);
     const int shard_runs = options.shard_runs > 0           ? options.shard_runs
                            : experiment.spec.shard_runs > 0 ? experiment.spec.shard_runs
-                                                            : default_shard_runs(plan.runs());
-    fmt::print("experiment {}: design {} over {} factor(s)\n", plan.spec.name,
-               to_string(plan.spec.design), plan.factors());
+                                                            : default_shard_runs(size.runs);
+    fmt::print("experiment {}: design {} over {} factor(s)\n", experiment.spec.name,
+               to_string(experiment.spec.design), size.factors);
     fmt::print("{} design points × {} arms × {} replications = {} runs in {} shards of {}\n",
-               plan.points(), plan.arms(), plan.spec.replications, plan.runs(),
-               (plan.runs() + shard_runs - 1) / shard_runs, shard_runs);
+               size.points, size.arms, experiment.spec.replications, size.runs,
+               (size.runs + shard_runs - 1) / shard_runs, shard_runs);
+    fmt::print("design in memory: {:.1f} MiB{}\n",
+               static_cast<double>(size.design_bytes) / (1024.0 * 1024.0),
+               size.design_bytes > max_design_bytes
+                   ? fmt::format(" (too large to run: over the limit of {} GiB; use fewer points "
+                                 "or factors)",
+                                 max_design_bytes >> 30)
+                   : std::string());
     fmt::print("results: {} (shards in {}.parts/)\n", options.out.string(), options.out.string());
 }
 

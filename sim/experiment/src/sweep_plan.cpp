@@ -1,9 +1,13 @@
 #include "regiosim/experiment/sweep_plan.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "regiosim/core/random.hpp"
+#include "regiosim/design/design_error.hpp"
 #include "regiosim/design/factor_range.hpp"
 #include "regiosim/design/full_factorial.hpp"
 #include "regiosim/design/latin_hypercube.hpp"
@@ -84,7 +88,40 @@ std::vector<ScenarioOverride> SweepPlan::overrides(std::int64_t point) const {
     return out;
 }
 
+SweepSize sweep_size(const ExperimentSpec& spec) noexcept {
+    SweepSize size;
+    size.points = design_point_count(spec);
+    size.arms = static_cast<int>(spec.arms.size());
+    size.factors = static_cast<int>(spec.factors.size());
+    std::int64_t runs = 0;
+    const bool overflow = size.points < 0 ||
+                          __builtin_mul_overflow(size.points, std::int64_t{size.arms}, &runs) ||
+                          __builtin_mul_overflow(runs, std::int64_t{spec.replications}, &runs);
+    size.runs = overflow ? -1 : runs;
+    // Per point: a row of the unit matrix, of the value matrix and of the generator's own
+    // matrix (copied into the plan), plus block, group, factor and step.
+    constexpr std::uint64_t matrices = 3;
+    constexpr std::uint64_t structure_bytes =
+        sizeof(std::int8_t) + 2 * sizeof(std::int32_t) + sizeof(double);
+    const std::uint64_t per_point =
+        matrices * sizeof(double) * static_cast<std::uint64_t>(size.factors) + structure_bytes;
+    size.design_bytes = size.points < 0 ? std::numeric_limits<std::uint64_t>::max()
+                                        : static_cast<std::uint64_t>(size.points) * per_point;
+    return size;
+}
+
 SweepPlan make_sweep_plan(const ExperimentSpec& spec) {
+    const SweepSize size = sweep_size(spec);
+    if (size.design_bytes > max_design_bytes) {
+        constexpr double gib = 1024.0 * 1024.0 * 1024.0;
+        throw design::DesignError(fmt::format(
+            "the {} design of experiment `{}` has {} points × {} factors and would need about "
+            "{:.1f} GiB of memory; valid: designs of at most {:.0f} GiB (points × factors × 24 "
+            "bytes): fewer points, base samples, trajectories or factors, or several experiments",
+            to_string(spec.design), spec.name, size.points, size.factors,
+            static_cast<double>(size.design_bytes) / gib,
+            static_cast<double>(max_design_bytes) / gib));
+    }
     SweepPlan plan;
     plan.spec = spec;
     const int k = static_cast<int>(spec.factors.size());

@@ -49,7 +49,26 @@ struct SweepPlan {
     [[nodiscard]] std::vector<ScenarioOverride> overrides(std::int64_t point) const;
 };
 
+/// The size of a sweep, computed from the spec alone, without expanding the design (for
+/// `sweep --dry-run`, and to refuse a design too large to hold before allocating it).
+struct SweepSize {
+    std::int64_t points = 0;  ///< −1: more than ExperimentLimits::max_runs
+    int arms = 0;
+    int factors = 0;
+    std::int64_t runs = 0;  ///< points × arms × replications; −1 when that overflows
+    /// Peak memory make_sweep_plan needs: the unit and value matrices, the generator's own copy
+    /// and the per-point structure columns.
+    std::uint64_t design_bytes = 0;
+};
+
+/// The most memory a design may take (SweepSize::design_bytes): a sweep holds its whole design.
+inline constexpr std::uint64_t max_design_bytes = std::uint64_t{4} << 30;
+
+[[nodiscard]] SweepSize sweep_size(const ExperimentSpec& spec) noexcept;
+
 /// Expands the experiment's design. Deterministic given the spec.
+/// @throws design::DesignError (exit 65) when the design needs more than max_design_bytes,
+/// before allocating any of it.
 [[nodiscard]] SweepPlan make_sweep_plan(const ExperimentSpec& spec);
 
 }  // namespace regiosim
