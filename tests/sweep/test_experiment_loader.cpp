@@ -1,5 +1,7 @@
 // Experiment files: every shipped one loads; every kind of mistake is reported with file, line,
 // key and what would be valid, all in one pass.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "regiosim/scenario/experiment_spec.hpp"
@@ -107,6 +109,72 @@ TEST_CASE("a sweep too large to run is refused before it starts", "[experiment]"
     INFO(messages);
     CHECK_THAT(messages, Catch::Contains("runs"));
     CHECK_THAT(messages, Catch::Contains("at most"));
+}
+
+TEST_CASE("an experiment name that is not a plain file name is refused at its position",
+          "[experiment]") {
+    // results/<name>.h5: `../../x` would write outside results/ and create folders there.
+    for (const std::string bad : {"../../x", "a/b", ".", ""}) {
+        INFO(bad);
+        const std::string messages =
+            messages_of("experiment-name", test::small_experiment(bad, "replications", 2, ""));
+        INFO(messages);
+        if (bad.empty()) {
+            CHECK_THAT(messages, Catch::Contains("experiment-name.toml:2:8: experiment.name"));
+            continue;
+        }
+        CHECK_THAT(messages, Catch::Contains("experiment-name.toml:2:8: experiment.name: "));
+        CHECK_THAT(messages, Catch::Contains("is not a valid experiment name"));
+        CHECK_THAT(messages, Catch::Contains("letters, digits, `_` and `-`"));
+    }
+}
+
+TEST_CASE("a factor name that is not a dataset name is refused; key paths stay valid names",
+          "[experiment]") {
+    const auto factor = [](const std::string& name_line) {
+        return test::small_experiment("factor-name", "latin_hypercube", 2,
+                                      "[design]\npoints = 4\n[[factors]]\n"
+                                      "key = \"model.trust.build_rate\"\n" +
+                                          name_line + "min = 0.05\nmax = 0.2\n");
+    };
+    for (const std::string bad : {"../a/b", ".", "x/y", "..", "[0]"}) {
+        INFO(bad);
+        const std::string messages = messages_of("factor-name", factor("name = \"" + bad + "\"\n"));
+        INFO(messages);
+        CHECK_THAT(messages, Catch::Contains("factor-name.toml:12:8: factors[0].name: "));
+        CHECK_THAT(messages, Catch::Contains("is not a valid factor name"));
+    }
+    // The default name is the key path, dots and all; so is a name such as `partners[3].x`.
+    CHECK(messages_of("factor-name", factor("")).empty());
+    CHECK(messages_of("factor-name", factor("name = \"partners[3].alignment_2\"\n")).empty());
+}
+
+TEST_CASE("a design whose run count overflows says it asks for more than the limit",
+          "[experiment]") {
+    // 1000^4 design points overflow the point count: it once printed "asks for -2e+06 runs".
+    std::string factors;
+    for (const char* key : {"build_rate", "erosion_rate", "observation_rate", "fade"}) {
+        factors += fmt::format(
+            "[[factors]]\nkey = \"model.trust.{}\"\nmin = 0.01\nmax = 0.02\n"
+            "levels = 1000\n",
+            key);
+    }
+    const std::string messages = messages_of(
+        "overflow", test::small_experiment("overflow", "full_factorial", 1000000, factors));
+    INFO(messages);
+    CHECK_THAT(messages, Catch::Contains("the design asks for more than 2000000000 runs"));
+    CHECK_THAT(messages, Catch::Contains("valid: at most 2000000000 runs"));
+    CHECK_THAT(messages, !Catch::Contains("asks for -"));
+}
+
+TEST_CASE("a run count above the limit is printed exactly", "[experiment]") {
+    const std::string messages =
+        messages_of("exact", test::small_experiment("exact", "latin_hypercube", 10000000,
+                                                    "[design]\npoints = 1000\n[[factors]]\n"
+                                                    "key = \"model.trust.build_rate\"\nmin = 0.05\n"
+                                                    "max = 0.2\n"));
+    INFO(messages);
+    CHECK_THAT(messages, Catch::Contains("the design asks for 20000000000 runs"));
 }
 
 TEST_CASE("a missing scenario file is a missing input naming the experiment key", "[experiment]") {

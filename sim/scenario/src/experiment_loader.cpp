@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <unordered_set>
 
 #include "regiosim/core/parameters.hpp"
@@ -24,6 +26,41 @@ using detail::Range;
 using detail::TableReader;
 
 constexpr std::array<std::string_view, 2> scale_names = {"linear", "log"};
+
+// The experiment's name becomes a file name (results/<name>.h5) and a factor's name an HDF5
+// dataset name (/runs/factors/<name>): neither may hold a path separator or be `.` or `..`.
+// The experiment name follows the scenario's rule for arm names; a factor name also allows the
+// dots and brackets of a key path, its default, but starts with a letter, digit or `_`.
+constexpr std::size_t max_name_length = 100;
+constexpr std::string_view name_characters =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+constexpr std::string_view key_path_characters = ".[]";
+
+bool is_experiment_name(std::string_view name) {
+    return !name.empty() && name.size() <= max_name_length &&
+           name.find_first_not_of(name_characters) == std::string_view::npos;
+}
+
+bool is_factor_name(std::string_view name) {
+    const std::string allowed = std::string(name_characters) + std::string(key_path_characters);
+    return !name.empty() && name.size() <= max_name_length &&
+           key_path_characters.find(name.front()) == std::string_view::npos &&
+           name.front() != '-' && name.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+// Reads a name at `key` and reports it at its own position when `usable` rejects it.
+std::optional<std::string> checked_name(TableReader& r, std::string_view key,
+                                        bool (*usable)(std::string_view), std::string_view what,
+                                        std::string_view valid) {
+    auto name = r.name(key);
+    if (name && !usable(*name)) {
+        r.sink().add(r.get(key)->value.where, r.path_of(key),
+                     fmt::format("{} is not a valid {}", detail::user_text(*name), what),
+                     std::string(valid));
+        return std::nullopt;
+    }
+    return name;
+}
 
 struct ExperimentDraft {
     ExperimentSpec spec;
@@ -45,7 +82,10 @@ void read_experiment_table(TableReader& top, ExperimentDraft& d) {
     TableReader r(*table, "experiment", top.sink());
     ExperimentSpec& s = d.spec;
     if (r.require("name", "valid: name = \"reference-lhs\"")) {
-        s.name = r.name("name").value_or("");
+        s.name = checked_name(r, "name", is_experiment_name, "experiment name",
+                              "valid: 1 to 100 letters, digits, `_` and `-` (it names the "
+                              "results file, results/<name>.h5)")
+                     .value_or("");
     }
     s.description = r.string("description").value_or("");
     if (r.require("scenario", "valid: scenario = \"../reference.toml\" (relative to this file)")) {
@@ -173,7 +213,13 @@ void read_factors(TableReader& top, ExperimentDraft& d) {
             }
             f.key_path = r.string("key").value_or("");
         }
-        f.name = r.name("name").value_or(f.key_path);
+        const bool has_name = r.get("name") != nullptr;
+        const auto name = checked_name(r, "name", is_factor_name, "factor name",
+                                       "valid: 1 to 100 letters, digits, `_`, `-`, `.`, `[` and "
+                                       "`]`, starting with a letter, digit or `_` (it names a "
+                                       "dataset, /runs/factors/<name>)");
+        const bool bad_name = has_name && !name;
+        f.name = name.value_or(f.key_path);
         const bool has_min = r.require("min", "valid: min = 0.05");
         const bool has_max = r.require("max", "valid: max = 0.2");
         const auto lo = r.number("min", any);
@@ -185,7 +231,7 @@ void read_factors(TableReader& top, ExperimentDraft& d) {
         f.levels = r.small_int("levels", 2, ExperimentLimits::max_levels, "levels").value_or(3);
         const auto base = r.number("base", any);
         r.report_unknown_keys();
-        if (!has_min || !has_max || !lo || !hi || f.key_path.empty()) {
+        if (bad_name || !has_min || !has_max || !lo || !hi || f.key_path.empty()) {
             continue;
         }
         f.min = *lo;
@@ -296,13 +342,18 @@ void check_size(const ExperimentDraft& d, DiagnosticSink& sink) {
                  "valid: at least one [[factors]] entry");
         return;
     }
+    // Checked arithmetic: an overflowed count must read "more than the limit", not a negative
+    // number of runs.
     const std::int64_t points = design_point_count(s);
-    const long double runs = static_cast<long double>(points) *
-                             static_cast<long double>(std::max<std::size_t>(s.arms.size(), 1)) *
-                             static_cast<long double>(s.replications);
-    if (points < 0 || runs > static_cast<long double>(ExperimentLimits::max_runs)) {
-        sink.add(d.root, "experiment",
-                 fmt::format("the design asks for {:.3g} runs", static_cast<double>(runs)),
+    const auto arms = static_cast<std::int64_t>(std::max<std::size_t>(s.arms.size(), 1));
+    std::int64_t runs = 0;
+    const bool overflow = points < 0 || __builtin_mul_overflow(points, arms, &runs) ||
+                          __builtin_mul_overflow(runs, std::int64_t{s.replications}, &runs);
+    if (overflow || runs > ExperimentLimits::max_runs) {
+        const std::string asked = overflow
+                                      ? fmt::format("more than {} runs", ExperimentLimits::max_runs)
+                                      : fmt::format("{} runs", runs);
+        sink.add(d.root, "experiment", fmt::format("the design asks for {}", asked),
                  fmt::format("valid: at most {} runs (points × arms × replications)",
                              ExperimentLimits::max_runs));
     }
