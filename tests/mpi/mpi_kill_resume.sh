@@ -20,7 +20,8 @@ while [ "$(ls "$dir/killed.h5.parts" 2>/dev/null | grep -c '^shard-.*\.h5$')" -l
 done
 # The ranks are the launcher's children; Open MPI puts each one's rank in its environment.
 victim='' victim_rank=''
-for pid in $(pgrep -P $launcher); do
+ranks=$(pgrep -P $launcher)
+for pid in $ranks; do
     rank=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^OMPI_COMM_WORLD_RANK=//p')
     if [ -n "$rank" ] && [ "$rank" != 0 ]; then victim=$pid victim_rank=$rank; fi
 done
@@ -38,6 +39,16 @@ kill -9 "$victim"
 if wait $launcher; then
     echo "FAIL: the MPI job succeeded although a rank was killed"; exit 1
 fi
+# The launcher may return while rank 0 is still on its way out, holding the output's lock; the
+# resume would rightly refuse. Wait until every rank of the ended job is gone.
+i=0
+for pid in $ranks; do
+    while kill -0 "$pid" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -lt 1200 ] || { echo "FAIL: rank process $pid still there 60 s after the job"; exit 1; }
+        sleep 0.05
+    done
+done
 cat "$dir/job.err"
 # The launcher may stop forwarding rank 0's stderr while it ends the job, so the report that must
 # be there is the file; the resume repeats it.

@@ -1,5 +1,7 @@
 // The results file of a sweep: identical datasets whatever the threads, shard size or
 // interruptions; existing files are never overwritten by surprise; damaged files are named.
+#include <hdf5.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -33,6 +35,39 @@ SweepSummary sweep(const LoadedExperiment& e, const fs::path& out, int threads, 
     o.resume = resume;
     o.command_line = "test";
     return run_sweep(e, o);
+}
+
+// Flips `count` bytes in the middle of the first chunk of `dataset`, as a bad disk sector or a
+// torn write would: the file still opens, its attributes and row counts are intact, only that
+// chunk no longer inflates.
+void flip_chunk_bytes(const fs::path& file, const std::string& dataset, std::size_t count) {
+    haddr_t address = 0;
+    hsize_t size = 0;
+    {
+        const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+        REQUIRE(f >= 0);
+        const hid_t d = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
+        REQUIRE(d >= 0);
+        hsize_t offset = 0;
+        unsigned filter_mask = 0;
+        const hid_t space = H5Dget_space(d);
+        REQUIRE(H5Dget_chunk_info(d, space, 0, &offset, &filter_mask, &address, &size) >= 0);
+        H5Sclose(space);
+        H5Dclose(d);
+        H5Fclose(f);
+    }
+    REQUIRE(size >= 2 * count);
+    std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);
+    const auto start = static_cast<std::streamoff>(address + size / 2 - count / 2);
+    std::string bytes(count, '\0');
+    io.seekg(start);
+    io.read(bytes.data(), static_cast<std::streamsize>(count));
+    for (auto& b : bytes) {
+        b = static_cast<char>(~static_cast<unsigned char>(b));
+    }
+    io.seekp(start);
+    io.write(bytes.data(), static_cast<std::streamsize>(count));
+    REQUIRE(io.good());
 }
 
 }  // namespace
@@ -110,6 +145,48 @@ TEST_CASE("an interrupted sweep resumed gives the same file", "[sweep][files]") 
     CHECK(resumed.shards_computed == 8 - 1);  // only shard 0 survived: shard 1 was damaged
     CHECK(test::first_difference(folder / "whole.h5", folder / "resumed.h5").empty());
     CHECK(sweep(e, folder / "resumed.h5", 1, 0, true).already_complete);
+}
+
+TEST_CASE("a shard whose chunk data is damaged is set aside and computed again", "[sweep][files]") {
+    const auto folder = test::scratch_folder("sweep-flipped-shard");
+    const auto e = experiment(folder);
+    (void)sweep(e, folder / "whole.h5", 2, 40);
+    SweepOptions part;
+    part.out = folder / "resumed.h5";
+    part.shard_runs = 40;
+    part.part = SweepPart{0, 3};
+    REQUIRE_FALSE(run_sweep(e, part).merged);
+    // 64 flipped bytes inside compressed data: the header, attributes and row counts still say
+    // the shard is complete.
+    const fs::path shard = folder / "resumed.h5.parts/shard-000000.h5";
+    flip_chunk_bytes(shard, "years/mean_trust", 64);
+
+    SweepOptions resume;
+    resume.out = folder / "resumed.h5";
+    resume.resume = true;
+    resume.keep_parts = true;  // to see the shard set aside
+    const auto resumed = run_sweep(e, resume);
+    CHECK(resumed.merged);
+    CHECK(resumed.shards_computed == 8 - 1);  // shard 1 survived; shard 0 was computed again
+    CHECK(fs::exists(shard.string() + ".corrupt"));
+    CHECK(test::first_difference(folder / "whole.h5", folder / "resumed.h5").empty());
+}
+
+TEST_CASE("--resume calls a results file complete only when every dataset reads back",
+          "[sweep][files]") {
+    const auto folder = test::scratch_folder("sweep-flipped-results");
+    const auto e = experiment(folder);
+    (void)sweep(e, folder / "whole.h5", 2, 40);
+    fs::copy_file(folder / "whole.h5", folder / "damaged.h5");
+    flip_chunk_bytes(folder / "damaged.h5", "runs/months_survived", 64);
+
+    const auto resumed = sweep(e, folder / "damaged.h5", 2, 40, true);
+    CHECK_FALSE(resumed.already_complete);
+    CHECK(resumed.merged);
+    CHECK(resumed.shards_computed == 8);
+    CHECK(fs::exists(folder / "damaged.h5.corrupt"));  // set aside, never deleted
+    CHECK(test::first_difference(folder / "whole.h5", folder / "damaged.h5").empty());
+    CHECK(sweep(e, folder / "damaged.h5", 1, 0, true).already_complete);
 }
 
 TEST_CASE("existing and foreign files are never overwritten", "[sweep][files]") {

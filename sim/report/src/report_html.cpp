@@ -59,9 +59,10 @@ std::string render_report_html(const nlohmann::json& analysis) {
     page += fmt::format(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"regiosim report\">\n"
+        "{}\n"
         "<title>regiosim report \u2014 {}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n",
-        escape_html(text_field(analysis, "experiment", "unnamed experiment")), chart_stylesheet());
+        generator_meta, escape_html(text_field(analysis, "experiment", "unnamed experiment")),
+        chart_stylesheet());
     page += page_intro(analysis);
     page += "<main>\n";
     page += summary_section(analysis);

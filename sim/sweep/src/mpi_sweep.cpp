@@ -50,6 +50,9 @@ const InFlightText& in_flight() noexcept {
 }
 std::array<char, 4096> report_path{};
 std::array<char, 4096> report_draft_path{};
+// The output's lock, held by rank 0: released by the handler too, so a resume started as soon as
+// the launcher returns does not find the lock of a rank 0 that is still on its way out.
+std::array<char, 4096> lock_path{};
 
 // Rewrites the report file with the shards now in flight (only the shards: a resumed sweep says
 // the rest in its own words), with async-signal-safe calls only. The new text goes to a draft
@@ -80,6 +83,9 @@ extern "C" void report_in_flight_and_exit(int) {
     constexpr char tail[] =
         "\nEvery finished shard is kept; run the sweep again with --resume to complete it.\n";
     (void)!::write(STDERR_FILENO, tail, sizeof tail - 1);
+    if (lock_path[0] != '\0') {
+        (void)::unlink(lock_path.data());
+    }
     ::_exit(static_cast<int>(ExitCode::io));
 }
 
@@ -167,6 +173,10 @@ SweepSummary coordinate(const PreparedSweep& sweep, const LoadedExperiment& expe
     if (draft.size() < report_draft_path.size()) {
         std::memcpy(report_path.data(), report.c_str(), report.size() + 1);
         std::memcpy(report_draft_path.data(), draft.c_str(), draft.size() + 1);
+    }
+    const std::string lock = OutputLock::path_for(options.out).string();
+    if (lock.size() < lock_path.size()) {
+        std::memcpy(lock_path.data(), lock.c_str(), lock.size() + 1);
     }
     update_in_flight(shard_of_rank);
     std::signal(SIGTERM, report_in_flight_and_exit);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -12,9 +13,11 @@
 #include "durable_file.hpp"
 #include "regiosim/core/errors.hpp"
 #include "regiosim/experiment/run_block.hpp"
+#include "regiosim/results/output_target.hpp"
 #include "regiosim/results/results_reader.hpp"
 #include "regiosim/results/results_writer.hpp"
 #include "regiosim/version.hpp"
+#include "results_check.hpp"
 
 namespace regiosim::sweep_steps {
 
@@ -30,22 +33,33 @@ std::vector<std::string> factor_names(const SweepPlan& plan) {
     return names;
 }
 
-// A shard on disk counts only when it is a readable results file of this sweep holding exactly
-// its runs; anything else is set aside (never deleted) and computed again.
-bool shard_is_complete(const fs::path& path, const std::string& fingerprint, ShardRange range) {
+ExpectedContents expected_shard(const PreparedSweep& sweep, ShardRange range) {
+    return {sweep.fingerprint, range.first, range.last, factor_names(sweep.plan), -1};
+}
+
+ExpectedContents expected_results(const PreparedSweep& sweep) {
+    return {sweep.fingerprint, 0, sweep.plan.runs(), factor_names(sweep.plan), sweep.plan.points()};
+}
+
+// Damaged files are moved aside, never deleted: they may be all there is of a long run.
+fs::path set_aside(const fs::path& path) {
+    const fs::path aside = path.string() + ".corrupt";
+    std::error_code ec;
+    fs::rename(path, aside, ec);
+    return aside;
+}
+
+// A shard on disk counts only when it is a results file of this sweep holding exactly its
+// runs, every dataset readable; anything else is set aside and computed again.
+bool shard_is_complete(const fs::path& path, const PreparedSweep& sweep, ShardRange range) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         return false;
     }
-    try {
-        const ResultsReader reader(path);
-        return reader.string_attribute("sweep_fingerprint") == fingerprint &&
-               reader.int_attribute("first_run") == range.first &&
-               reader.int_attribute("last_run") == range.last &&
-               reader.rows("runs/run_id") == static_cast<std::uint64_t>(range.last - range.first);
-    } catch (const Error&) {
+    if (problem_with(path, expected_shard(sweep, range)).empty()) {
+        return true;
     }
-    fs::rename(path, fs::path(path.string() + ".corrupt"), ec);
+    set_aside(path);
     return false;
 }
 
@@ -67,9 +81,17 @@ Provenance provenance_of(const LoadedExperiment& experiment, const SweepOptions&
     return p;
 }
 
-void remove_stale_temporaries(const fs::path& folder) {
+// Temporary files are what a killed invocation was writing. A part of a job array removes only
+// those of its own shards: the other parts may be writing theirs right now.
+void remove_stale_temporaries(const PreparedSweep& sweep, bool whole_folder) {
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (!whole_folder) {
+        for (int s = sweep.first_shard; s < sweep.end_shard; ++s) {
+            fs::remove(shard_path(sweep.folder, s).string() + ".tmp", ec);
+        }
+        return;
+    }
+    for (const auto& entry : fs::directory_iterator(sweep.folder, ec)) {
         if (entry.path().extension() == ".tmp") {
             fs::remove(entry.path(), ec);
         }
@@ -93,9 +115,24 @@ void report_ended_job(const fs::path& folder) {
     fs::remove(path, ec);
 }
 
+// --force replaces a finished results file, nothing else: not the experiment, not a note that
+// happens to have the name. Whatever the file is, it stays as it was.
+void check_replaceable_by_force(const fs::path& out) {
+    try {
+        const ResultsReader existing(out);
+    } catch (const Error& e) {
+        throw OutputError(fmt::format(
+            "{}: exists and is not a regiosim results file, so --force does not replace it; it "
+            "is left untouched; valid: --out naming a new file or a results file of `regiosim "
+            "sweep` ({})",
+            out.string(), e.what()));
+    }
+}
+
 // Returns true when the results file is already complete for this sweep.
-bool check_existing_output(const SweepOptions& options, const fs::path& folder,
-                           const std::string& fingerprint) {
+bool check_existing_output(const PreparedSweep& sweep, const SweepOptions& options) {
+    const fs::path& folder = sweep.folder;
+    const std::string& fingerprint = sweep.fingerprint;
     std::error_code ec;
     const bool out_exists = fs::exists(options.out, ec);
     const bool parts_exist = fs::exists(folder, ec);
@@ -113,6 +150,9 @@ bool check_existing_output(const SweepOptions& options, const fs::path& folder,
                 fmt::format("{}: exists; choose another --out, or pass --force to overwrite it",
                             options.out.string()));
         }
+        if (out_exists) {
+            check_replaceable_by_force(options.out);
+        }
         return false;
     }
     if (out_exists) {
@@ -120,7 +160,16 @@ bool check_existing_output(const SweepOptions& options, const fs::path& folder,
         const ResultsReader existing(options.out);
         if (existing.has("design") &&
             existing.string_attribute("sweep_fingerprint") == fingerprint) {
-            return true;
+            // Ours; complete only when every dataset reads back and holds every run.
+            const std::string problem = problem_with(options.out, expected_results(sweep));
+            if (problem.empty()) {
+                return true;
+            }
+            const fs::path aside = set_aside(options.out);
+            fmt::print(stderr,
+                       "regiosim sweep: {} is damaged ({}); set aside as {} and computed again\n",
+                       options.out.string(), problem, aside.string());
+            return false;
         }
         throw OutputError(
             fmt::format("{}: holds the results of another sweep (different experiment, scenario or "
@@ -189,15 +238,22 @@ PreparedSweep prepare(const LoadedExperiment& experiment, const SweepOptions& op
             "--force throws a finished file away");
     }
     PreparedSweep sweep = plan_only(experiment, options, {});
-    if (check_existing_output(options, sweep.folder, sweep.fingerprint)) {
+    const std::array inputs = {experiment.spec.file, experiment.spec.scenario_file};
+    check_output_target(options.out, inputs,
+                        "valid: --out naming a new file or a results file of `regiosim sweep`");
+    // Before anything is looked at or changed: another sweep may be writing this output.
+    if (options.part) {
+        OutputLock::check_free(options.out);
+    } else {
+        sweep.lock = OutputLock(options.out);
+    }
+    if (check_existing_output(sweep, options)) {
         std::error_code ec;
         fs::remove_all(sweep.folder, ec);
         sweep.already_complete = true;
         return sweep;
     }
     sweep.manifest = open_manifest(sweep, experiment, options);
-    remove_stale_temporaries(sweep.folder);
-    report_ended_job(sweep.folder);
     const int shards = sweep.manifest.shards;
     sweep.end_shard = shards;
     if (options.part) {
@@ -206,10 +262,12 @@ PreparedSweep prepare(const LoadedExperiment& experiment, const SweepOptions& op
         sweep.end_shard =
             static_cast<int>(static_cast<std::int64_t>(shards) * (p.index + 1) / p.count);
     }
+    remove_stale_temporaries(sweep, !options.part.has_value());
+    report_ended_job(sweep.folder);
     for (int s = sweep.first_shard; s < sweep.end_shard; ++s) {
         const ShardRange range = shard_range(sweep, s);
         sweep.runs_in_part += range.last - range.first;
-        if (shard_is_complete(shard_path(sweep.folder, s), sweep.fingerprint, range)) {
+        if (shard_is_complete(shard_path(sweep.folder, s), sweep, range)) {
             sweep.runs_on_disk += range.last - range.first;
         } else {
             sweep.todo.push_back(s);
@@ -258,6 +316,15 @@ void complete_merged(std::unique_ptr<ResultsWriter> merged, const PreparedSweep&
     merged->write_shard_identity(0, sweep.plan.runs(), sweep.fingerprint);
     merged->close();
     merged.reset();
+    // Read back before it takes the final name: a file published as done must be whole.
+    if (const std::string problem =
+            problem_with(merged_temporary(options), expected_results(sweep));
+        !problem.empty()) {
+        throw IoError(fmt::format(
+            "{}: the merged file does not read back ({}); it is not published and the shards "
+            "stay: run the sweep again with --resume",
+            merged_temporary(options).string(), problem));
+    }
     durable::publish(merged_temporary(options), options.out);
     if (!options.keep_parts) {
         std::error_code ec;
@@ -273,13 +340,30 @@ void merge(const PreparedSweep& sweep, const LoadedExperiment& experiment,
     const auto names = factor_names(sweep.plan);
     for (int s = 0; s < sweep.manifest.shards; ++s) {
         const fs::path path = shard_path(sweep.folder, s);
-        if (!shard_is_complete(path, sweep.fingerprint, shard_range(sweep, s))) {
+        const ShardRange range = shard_range(sweep, s);
+        // Reading the whole table is the check that every chunk inflates; the identity
+        // attributes say it holds this shard's runs.
+        std::optional<RunTable> table;
+        try {
+            const ResultsReader reader(path);
+            if (reader.string_attribute("sweep_fingerprint") == sweep.fingerprint &&
+                reader.int_attribute("first_run") == range.first &&
+                reader.int_attribute("last_run") == range.last) {
+                table = reader.read_table(names);
+            }
+        } catch (const Error&) {
+        }
+        if (!table ||
+            table->runs.run_id.size() != static_cast<std::size_t>(range.last - range.first)) {
+            std::error_code ec;
+            if (fs::exists(path, ec)) {
+                set_aside(path);
+            }
             throw IoError(fmt::format(
                 "{}: missing or damaged; run the sweep again with --resume to compute it",
                 path.string()));
         }
-        const ResultsReader reader(path);
-        merged->append(reader.read_table(names));
+        merged->append(*table);
     }
     complete_merged(std::move(merged), sweep, experiment, options);
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "output_lock.hpp"
 #include "regiosim/experiment/run_table.hpp"
 #include "regiosim/experiment/sweep_plan.hpp"
 #include "regiosim/results/results_writer.hpp"
@@ -41,6 +42,7 @@ struct PreparedSweep {
     std::vector<int> todo;  ///< shards of the part not yet on disk
     std::int64_t runs_in_part = 0;
     std::int64_t runs_on_disk = 0;
+    OutputLock lock;  ///< held while this invocation may write <out> (not by --shard parts)
 };
 
 /// Where rank 0 of an MPI job writes the shards in flight (one line, as in its message) when the

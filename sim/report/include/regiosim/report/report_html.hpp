@@ -1,9 +1,19 @@
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace regiosim::report {
+
+/// The mark every report carries in its <head>: `regiosim report -o` recognises a file it wrote
+/// before by it, and replaces nothing else without --force.
+inline constexpr std::string_view generator_meta =
+    R"(<meta name="generator" content="regiosim report">)";
+
+/// How far into a file the mark is looked for: it sits in the first lines of the <head>.
+inline constexpr std::size_t generator_meta_within_bytes = 1024;
 
 /// The policymaker report of one analysis, as a single self-contained HTML page: the CSS, the
 /// chart library (uPlot, bundled at build time) and the analysis itself (as an inline JSON
