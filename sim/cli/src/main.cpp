@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "regiosim/core/errors.hpp"
+#include "regiosim/results/hdf5_handle.hpp"
 #include "regiosim/version.hpp"
 
 namespace {
@@ -19,6 +20,7 @@ std::string version_text() {
 
 int main(int argc, char** argv) {
     using regiosim::ExitCode;
+    regiosim::h5::skip_library_shutdown_at_exit();
     CLI::App app{"regiosim — agent-based simulator of regional collaboration"};
     app.require_subcommand(1);
     app.set_version_flag("--version", version_text());

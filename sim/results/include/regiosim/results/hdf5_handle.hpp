@@ -49,4 +49,12 @@ std::mutex& library_mutex();
 /// Stops HDF5 from printing its error stack to stderr: regiosim reports errors itself.
 void silence_library_errors();
 
+/// Keeps HDF5 from shutting itself down at exit; call first thing in main, before any other
+/// HDF5 call. When a file cannot be closed (a full disk: its last flush fails), HDF5 1.10 frees
+/// the file but keeps its identifier, and the shutdown it registers with atexit closes it a
+/// second time and crashes (HDFFV-11052) — a clear "disk full" error would end in SIGSEGV
+/// instead of its exit code. Every file regiosim writes is closed by its owner before main
+/// returns, so nothing is left for the shutdown to do but free memory the process gives back.
+void skip_library_shutdown_at_exit() noexcept;
+
 }  // namespace regiosim::h5
