@@ -73,6 +73,24 @@ TEST_CASE("survival curves, incidence and fan bands satisfy their identities", "
     }
     CHECK(a.at("parameters").size() > 100);
     CHECK(a.at("sensitivity").is_null());
+    // The coordinator arm against the baseline: with 300 runs each the log-rank test (1 df for
+    // two groups) sees the difference the what-if table reports, and the Cox model's
+    // proportional-hazards test gives a p-value.
+    REQUIRE(a.at("arm_tests").size() == 1);
+    const auto& t = a.at("arm_tests")[0];
+    INFO(t.dump());
+    CHECK(t.at("arm") == "coordinator");
+    CHECK(t.at("logrank_df") == 1);
+    CHECK(t.at("logrank_p_value").get<double>() < 1e-3);
+    CHECK(t.at("ph_df") == 1);
+    CHECK(t.at("ph_p_value").get<double>() >= 0.0);
+    CHECK(t.at("ph_p_value").get<double>() <= 1.0);
+    // Log-rank and Cox Wald tests of one binary covariate agree closely in large samples.
+    const double z = std::log(a.at("arms")[1].at("hazard_ratio").at("estimate").get<double>()) /
+                     ((std::log(a.at("arms")[1].at("hazard_ratio").at("upper").get<double>()) -
+                       std::log(a.at("arms")[1].at("hazard_ratio").at("lower").get<double>())) /
+                      (2 * 1.959963984540054));
+    CHECK(t.at("logrank_chisq").get<double>() == Approx(z * z).epsilon(0.2));
 }
 
 TEST_CASE("Sobol indices are zero for a factor the arm never reads and large for turnover",

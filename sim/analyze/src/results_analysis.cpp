@@ -8,6 +8,7 @@
 #include <map>
 #include <type_traits>
 
+#include "arm_tests.hpp"
 #include "rank_sensitivity.hpp"
 #include "regiosim/analysis/cumulative_incidence.hpp"
 #include "regiosim/analysis/fan_band.hpp"
@@ -565,6 +566,7 @@ ResultsAnalysis analyse_results_detailed(const std::filesystem::path& results_fi
                          {"command_line", r.string_attribute("command_line")},
                          {"master_seed", r.uint_attribute("master_seed")}};
     doc["arms"] = what_if_json(rows);
+    doc["arm_tests"] = arm_tests_json(samples);
     doc["summary"] = summary_sentences(rows, horizon);
     json km = json::array();
     json at_risk = {{"years", json::array()}, {"arms", json::object()}};

@@ -152,6 +152,31 @@ void print_prcc(const nlohmann::json& s) {
     }
 }
 
+// Each arm against the baseline: the log-rank test and the proportional-hazards check that says
+// whether its hazard ratio holds over the whole horizon.
+void print_arm_tests(const nlohmann::json& tests) {
+    if (tests.empty()) {
+        return;
+    }
+    fmt::print("\nTests against the baseline\n\n");
+    fmt::print("{:<24} {:>18} {:>9} {:>26}\n", "arm", "log-rank chi2 (df)", "p",
+               "proportional hazards p");
+    for (const auto& r : tests) {
+        const std::string chisq =
+            r.at("logrank_chisq").is_number()
+                ? fmt::format("{:.2f} ({})", r.at("logrank_chisq").get<double>(),
+                              r.at("logrank_df").get<int>())
+                : std::string("—");
+        fmt::print("{:<24} {:>18} {:>9} {:>26}\n", r.at("arm").get<std::string>(), chisq,
+                   p_value(r, "logrank_p_value"), p_value(r, "ph_p_value"));
+    }
+    fmt::print(
+        "\nlog-rank: equal survival in the arm and the baseline (R's survdiff); a small p says "
+        "they differ.\nproportional hazards: Grambsch–Therneau test of the arm's Cox model (R's "
+        "cox.zph); a small p says\nthe hazard ratio changes over time, so read it as an "
+        "average over the horizon. —: not estimable.\n");
+}
+
 void print_sensitivity(const nlohmann::json& s) {
     if (s.is_null()) {
         return;
@@ -229,6 +254,7 @@ Command add_analyze_command(CLI::App& app) {
                         fmt::print("{}\n", sentence.get<std::string>());
                     }
                     fmt::print("\n{}", whatif_text(analysis.what_if, analysis.horizon_months));
+                    print_arm_tests(d.at("arm_tests"));
                     print_sensitivity(d.at("sensitivity"));
                 }
                 return 0;

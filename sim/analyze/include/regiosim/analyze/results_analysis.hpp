@@ -28,6 +28,11 @@ namespace regiosim {
 ///     {"estimate", "lower", "upper"}, or null when the estimate does not exist, e.g. a median
 ///     survival the horizon does not reach; "caution" names the estimates of the row that may
 ///     be far off, thresholds in regiosim/analysis/arm_comparison.hpp, empty when none),
+///   "arm_tests": [ {"arm", "logrank_chisq", "logrank_df", "logrank_p_value", "ph_chisq",
+///                   "ph_df", "ph_p_value"} ]
+///     (each arm after the baseline against it: the log-rank test of equal survival, R's
+///     survdiff, and the Grambsch–Therneau test of proportional hazards of its Cox model, R's
+///     cox.zph (global, "km" transform); ph_* null where the model has no estimate),
 ///   "summary": ["plain-language sentence", ...],
 ///   "kaplan_meier": [ {"arm", "time": [...], "survival": [...], "lower": [...],
 ///                      "upper": [...], "at_risk": [...]} ],
