@@ -143,6 +143,7 @@ TEST_CASE("an interrupted sweep resumed gives the same file", "[sweep][files]") 
     const auto resumed = sweep(e, folder / "resumed.h5", 1, 0, true);
     CHECK(resumed.merged);
     CHECK(resumed.shards_computed == 8 - 1);  // only shard 0 survived: shard 1 was damaged
+    CHECK(fs::exists(folder / "resumed.h5.shard-000001.h5.corrupt"));  // never deleted
     CHECK(test::first_difference(folder / "whole.h5", folder / "resumed.h5").empty());
     CHECK(sweep(e, folder / "resumed.h5", 1, 0, true).already_complete);
 }
@@ -161,14 +162,12 @@ TEST_CASE("a shard whose chunk data is damaged is set aside and computed again",
     const fs::path shard = folder / "resumed.h5.parts/shard-000000.h5";
     flip_chunk_bytes(shard, "years/mean_trust", 64);
 
-    SweepOptions resume;
-    resume.out = folder / "resumed.h5";
-    resume.resume = true;
-    resume.keep_parts = true;  // to see the shard set aside
-    const auto resumed = run_sweep(e, resume);
+    const auto resumed = sweep(e, folder / "resumed.h5", 1, 0, true);
     CHECK(resumed.merged);
     CHECK(resumed.shards_computed == 8 - 1);  // shard 1 survived; shard 0 was computed again
-    CHECK(fs::exists(shard.string() + ".corrupt"));
+    CHECK_FALSE(fs::exists(folder / "resumed.h5.parts"));
+    // Set aside, and kept when the parts folder goes.
+    CHECK(fs::exists(folder / "resumed.h5.shard-000000.h5.corrupt"));
     CHECK(test::first_difference(folder / "whole.h5", folder / "resumed.h5").empty());
 }
 

@@ -49,6 +49,24 @@ fs::path set_aside(const fs::path& path) {
     return aside;
 }
 
+// The parts folder goes once the results file is complete, but what was set aside as damaged
+// is never deleted: it moves beside the output, as <out>.shard-000042.h5.corrupt.
+void remove_parts_folder(const fs::path& folder, const fs::path& out) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.path().extension() == ".corrupt") {
+            const fs::path kept = out.string() + "." + entry.path().filename().string();
+            std::error_code move_ec;
+            fs::rename(entry.path(), kept, move_ec);
+            if (!move_ec) {
+                fmt::print(stderr, "regiosim sweep: a damaged shard is kept as {}\n",
+                           kept.string());
+            }
+        }
+    }
+    fs::remove_all(folder, ec);
+}
+
 // A shard on disk counts only when it is a results file of this sweep holding exactly its
 // runs, every dataset readable; anything else is set aside and computed again.
 bool shard_is_complete(const fs::path& path, const PreparedSweep& sweep, ShardRange range) {
@@ -248,8 +266,7 @@ PreparedSweep prepare(const LoadedExperiment& experiment, const SweepOptions& op
         sweep.lock = OutputLock(options.out);
     }
     if (check_existing_output(sweep, options)) {
-        std::error_code ec;
-        fs::remove_all(sweep.folder, ec);
+        remove_parts_folder(sweep.folder, options.out);
         sweep.already_complete = true;
         return sweep;
     }
@@ -327,8 +344,7 @@ void complete_merged(std::unique_ptr<ResultsWriter> merged, const PreparedSweep&
     }
     durable::publish(merged_temporary(options), options.out);
     if (!options.keep_parts) {
-        std::error_code ec;
-        fs::remove_all(sweep.folder, ec);
+        remove_parts_folder(sweep.folder, options.out);
     }
 }
 
