@@ -23,6 +23,10 @@ class ResultsReader {
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
     [[nodiscard]] bool has(const std::string& object) const;
+    /// The declared rows of a 1-D dataset; a DataError when they would need more than 1100
+    /// times the bytes the dataset stores (deflate compresses at most 1032:1), so a damaged
+    /// extent is refused before anything is allocated for it (column() and read_table() rely
+    /// on it).
     [[nodiscard]] std::uint64_t rows(const std::string& dataset) const;
     [[nodiscard]] std::string string_attribute(const std::string& name,
                                                const std::string& object = "/") const;
