@@ -16,7 +16,9 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${REGIOSIM_FUZZ_BUILD_DIR:-$root/build/fuzz}"
 read -r -a targets <<<"${REGIOSIM_FUZZ_TARGETS:-scenario results}"
+# Each fuzzer's share; at least a second (libFuzzer reads -max_total_time=0 as "no limit").
 share=$(( seconds / ${#targets[@]} ))
+(( share > 0 )) || share=1
 
 # Until the root CMakeLists has add_subdirectory(fuzz), configure fuzz/ standalone.
 if grep -Eq '^[[:space:]]*add_subdirectory\(fuzz\)' "$root/CMakeLists.txt"; then
