@@ -3,6 +3,7 @@
 // answer is a DataError (exit 65) naming the file, the dataset and the row, never a crash, an
 // out-of-bounds access or an internal error; a dataset declaring rows it does not store is
 // refused before memory is allocated for them.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -133,6 +134,29 @@ TEST_CASE("a dataset declaring rows it does not store is refused before they are
         CHECK_THAT(error, Catch::Contains(bad.string()));
         CHECK_THAT(error, Catch::Contains("/" + dataset));
     }
+}
+
+TEST_CASE("runs longer than the base scenario's horizon are valid when a factor sets it",
+          "[analyze][bad-file]") {
+    // The reference scenario runs 15 years; here every point runs 16 to 20, and coordinated
+    // collaborations often last that long. Months and years are checked against the longest
+    // horizon of the design, not the base scenario's.
+    const auto file = test::small_results_file(
+        "long-horizon", "latin_hypercube", 10,
+        "[design]\npoints = 3\n[output]\nyearly = true\n"
+        "[[factors]]\nkey = \"scenario.horizon_years\"\nname = \"horizon\"\nmin = 16\n"
+        "max = 20\ninteger = true\n");
+    const auto years = ResultsReader(file).column<std::int16_t>("years/year");
+    const int last_year = *std::max_element(years.begin(), years.end());
+    REQUIRE(last_year > 15);  // the case the check must allow
+    const auto analysis = analyse_results(file);
+    for (const auto& f : analysis.at("fan_charts")) {
+        CHECK(f.at("year").size() >= static_cast<std::size_t>(last_year));
+    }
+    // Beyond the longest horizon a month is still refused.
+    const auto bad = test::copy_of(file, file.parent_path(), "bad.h5");
+    test::overwrite_value(bad, "runs/months_survived", 0, 12 * 20 + 1);
+    CHECK_THAT(analysis_error(bad), Catch::Contains("/runs/months_survived[0]"));
 }
 
 }  // namespace regiosim

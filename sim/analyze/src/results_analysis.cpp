@@ -83,6 +83,35 @@ DesignShape read_design_shape(const ResultsReader& r) {
     return shape;
 }
 
+// The scenario format's longest horizon (docs/scenario-format.md: horizon_months 12..360).
+constexpr int max_horizon_months = 360;
+
+// The longest horizon of any design point: the base scenario's, unless a factor varies the
+// horizon (scenario.horizon_years or scenario.horizon_months), whose largest value then counts
+// too. Months and years read from the file are checked against it.
+int longest_horizon_months(const ResultsReader& r, int base_months, std::uint64_t points) {
+    const auto keys = r.strings_attribute("factor_keys", "design");
+    const auto names = r.strings_attribute("factor_names", "design");
+    int longest = base_months;
+    for (std::size_t j = 0; j < keys.size() && j < names.size(); ++j) {
+        const bool years = keys[j] == "scenario.horizon_years";
+        if (!years && keys[j] != "scenario.horizon_months") {
+            continue;
+        }
+        const std::string dataset = "design/value/" + names[j];
+        checks::require_rows(r.path(), dataset, r.rows(dataset), points,
+                             "one per design point, as /design/point");
+        const auto values = r.column<double>(dataset);
+        checks::require_finite(r.path(), dataset, values, 0.0);
+        for (const double v : values) {
+            const double months = std::ceil(years ? 12.0 * v : v);
+            longest =
+                std::max(longest, static_cast<int>(std::min<double>(months, max_horizon_months)));
+        }
+    }
+    return longest;
+}
+
 template <class T>
 std::vector<T> runs_column(const ResultsReader& r, const DesignShape& shape,
                            const std::string& name) {
@@ -545,7 +574,9 @@ ResultsAnalysis analyse_results_detailed(const std::filesystem::path& results_fi
     const Scenario scenario = load_scenario_from_string(r.string_attribute("scenario"),
                                                         "scenario in " + results_file.string(),
                                                         results_file.parent_path());
-    const Runs runs = read_runs(r, read_design_shape(r), scenario.horizon_months);
+    const DesignShape shape = read_design_shape(r);
+    const int longest = longest_horizon_months(r, scenario.horizon_months, shape.points);
+    const Runs runs = read_runs(r, shape, longest);
     const double horizon = scenario.horizon_months;
     const int years = (scenario.horizon_months + 11) / 12;
 
@@ -583,7 +614,7 @@ ResultsAnalysis analyse_results_detailed(const std::filesystem::path& results_fi
     doc["kaplan_meier"] = km;
     doc["at_risk_table"] = at_risk;
     doc["cumulative_incidence"] = incidence;
-    doc["fan_charts"] = fan_charts(r, runs, years);
+    doc["fan_charts"] = fan_charts(r, runs, (longest + 11) / 12);
     doc["parameters"] = parameters_json(scenario, r.strings_attribute("factor_keys", "design"));
     doc["sensitivity"] = sensitivity_json(r, runs);
     return {std::move(doc), rows, horizon};
