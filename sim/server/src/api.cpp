@@ -6,6 +6,7 @@
 
 #include "regiosim/core/errors.hpp"
 #include "regiosim/server/class_setting.hpp"
+#include "regiosim/server/echo.hpp"
 #include "regiosim/server/ensemble.hpp"
 #include "regiosim/server/json_views.hpp"
 #include "regiosim/server/request_error.hpp"
@@ -64,8 +65,8 @@ std::string path_of(const std::string& target) {
 
 ApiResponse method_not_allowed(const std::string& method, const std::string& path,
                                const char* allow) {
-    auto r =
-        error_response(405, fmt::format("{} is not allowed on {}; use {}", method, path, allow));
+    auto r = error_response(
+        405, fmt::format("{} is not allowed on {}; use {}", echo(method), echo(path), allow));
     r.allow = allow;
     return r;
 }
@@ -74,7 +75,14 @@ ApiResponse method_not_allowed(const std::string& method, const std::string& pat
 
 ApiResponse error_response(int status, const std::string& message,
                            const std::vector<std::string>& details) {
-    auto r = json_response({{"error", message}, {"details", details}});
+    // A request can provoke a problem per entry of its body (a style for each of 100,000 made-up
+    // partners); the first few say what is wrong, the rest would only make the answer large.
+    auto shown = details;
+    if (shown.size() > max_error_details) {
+        shown.resize(max_error_details);
+        shown.push_back(fmt::format("… and {} more", details.size() - max_error_details));
+    }
+    auto r = json_response({{"error", message}, {"details", shown}});
     r.status = status;
     return r;
 }
@@ -124,7 +132,7 @@ RoutedRequest Api::route(const ApiRequest& request) const {
         return immediate(std::move(r));
     }
     return immediate(error_response(
-        404, fmt::format("nothing at {}; the app is at / and the API under /api/", path)));
+        404, fmt::format("nothing at {}; the app is at / and the API under /api/", echo(path))));
 }
 
 ApiResponse Api::scenario(const std::string& body) const {
@@ -142,8 +150,9 @@ ApiResponse Api::run(const std::string& body) const {
         for (const auto& a : scenario.arms) {
             valid.push_back(a.name);
         }
-        throw RequestError(422, fmt::format("no arm named `{}` in {}", setting.arm, scenario.name),
-                           {fmt::format("valid: {}", fmt::join(valid, ", "))});
+        throw RequestError(
+            422, fmt::format("no arm named `{}` in {}", echo(setting.arm), echo(scenario.name)),
+            {fmt::format("valid: {}", fmt::join(valid, ", "))});
     }
     const auto seed = setting.seed.value_or(scenario.seed);
     const auto recording =
@@ -160,7 +169,8 @@ ApiResponse Api::ensemble(const std::string& body) const {
     plan.replications = setting.replications.value_or(scenario.replications);
     plan.seed = setting.seed.value_or(scenario.seed);
     plan.threads = limits_->ensemble_threads;
-    const std::size_t arm_count = plan.arms.empty() ? scenario.arms.size() : plan.arms.size() + 1;
+    // Counted as they will run: the baseline once, however the request lists it.
+    const std::size_t arm_count = ensemble_arms(scenario, plan.arms).size();
     if (plan.replications > limits_->max_replications ||
         static_cast<long long>(plan.replications) * static_cast<long long>(arm_count) >
             limits_->max_ensemble_runs) {

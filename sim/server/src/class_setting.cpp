@@ -10,6 +10,7 @@
 #include "regiosim/core/errors.hpp"
 #include "regiosim/core/partner_defaults.hpp"
 #include "regiosim/scenario/writer.hpp"
+#include "regiosim/server/echo.hpp"
 #include "regiosim/server/json_limits.hpp"
 #include "regiosim/server/request_error.hpp"
 
@@ -31,7 +32,7 @@ void require_only(const json& object, std::initializer_list<std::string_view> kn
             for (const auto k : known) {
                 valid += (valid.empty() ? "" : ", ") + std::string(k);
             }
-            bad(fmt::format("{}: unknown field `{}`; valid: {}", where, key, valid));
+            bad(fmt::format("{}: unknown field `{}`; valid: {}", where, echo(key), valid));
         }
     }
 }
@@ -163,7 +164,7 @@ ClassSetting parse_class_setting(std::string_view body, const ServerLimits& limi
                 bad(
                     fmt::format("setting.styles[\"{}\"]: not a style; valid: defensief, "
                                 "utilitair, offensief, overstijgend",
-                                name));
+                                echo(name)));
             }
             s.styles[name] = *parsed;
         }
@@ -221,7 +222,11 @@ ClassSetting parse_class_setting(std::string_view body, const ServerLimits& limi
             if (!a.is_string()) {
                 bad("setting.arms must hold arm names (strings)");
             }
-            s.arms.push_back(a.get<std::string>());
+            auto name = a.get<std::string>();
+            if (std::find(s.arms.begin(), s.arms.end(), name) != s.arms.end()) {
+                bad(fmt::format("setting.arms names `{}` twice; list each arm once", echo(name)));
+            }
+            s.arms.push_back(std::move(name));
         }
     }
     if (j.contains("replications")) {
@@ -242,7 +247,7 @@ LoadedScenario resolve_setting(const ClassSetting& setting, const RegionCatalog&
                 valid += (valid.empty() ? "" : ", ") + r.id;
             }
             throw RequestError(
-                404, fmt::format("no shipped region `{}`; valid: {}", setting.region, valid));
+                404, fmt::format("no shipped region `{}`; valid: {}", echo(setting.region), valid));
         }
         loaded = load_checked(region->text, region->id + ".toml", catalog, "the region");
     } else {
@@ -268,7 +273,7 @@ LoadedScenario resolve_setting(const ClassSetting& setting, const RegionCatalog&
     for (const auto& [name, style] : setting.styles) {
         const int index = scenario.partner_index(name);
         if (index < 0) {
-            problems.push_back(fmt::format("styles: no partner named `{}`", name));
+            problems.push_back(fmt::format("styles: no partner named `{}`", echo(name)));
             continue;
         }
         apply_style(scenario.partners[static_cast<std::size_t>(index)], style, scenario.model);
@@ -276,7 +281,7 @@ LoadedScenario resolve_setting(const ClassSetting& setting, const RegionCatalog&
     for (const auto& sw : setting.interventions) {
         auto* list = interventions_of(scenario, sw.arm);
         if (list == nullptr) {
-            problems.push_back(fmt::format("interventions: no arm named `{}`", sw.arm));
+            problems.push_back(fmt::format("interventions: no arm named `{}`", echo(sw.arm)));
             continue;
         }
         const auto it = std::find_if(list->begin(), list->end(),
@@ -284,7 +289,7 @@ LoadedScenario resolve_setting(const ClassSetting& setting, const RegionCatalog&
         if (it == list->end()) {
             problems.push_back(fmt::format("interventions: {} has no intervention named `{}`",
                                            sw.arm.empty() ? "the scenario" : "arm " + sw.arm,
-                                           sw.name));
+                                           echo(sw.name)));
             continue;
         }
         if (sw.start_month) {

@@ -7,14 +7,13 @@
 #include "regiosim/analysis/survival_data.hpp"
 #include "regiosim/analyze/arm_samples.hpp"
 #include "regiosim/experiment/replications.hpp"
+#include "regiosim/server/echo.hpp"
 #include "regiosim/server/request_error.hpp"
 
 namespace regiosim::server {
 
-namespace {
-
-std::vector<std::string> arms_to_run(const Scenario& scenario,
-                                     const std::vector<std::string>& asked) {
+std::vector<std::string> ensemble_arms(const Scenario& scenario,
+                                       const std::vector<std::string>& asked) {
     std::vector<std::string> arms{scenario.arms.front().name};
     if (asked.empty()) {
         for (std::size_t a = 1; a < scenario.arms.size(); ++a) {
@@ -25,7 +24,8 @@ std::vector<std::string> arms_to_run(const Scenario& scenario,
     std::vector<std::string> unknown;
     for (const auto& name : asked) {
         if (scenario.find_arm(name) == nullptr) {
-            unknown.push_back(fmt::format("arms: no arm named `{}` in {}", name, scenario.name));
+            unknown.push_back(
+                fmt::format("arms: no arm named `{}` in {}", echo(name), echo(scenario.name)));
         } else if (std::find(arms.begin(), arms.end(), name) == arms.end()) {
             arms.push_back(name);
         }
@@ -36,11 +36,9 @@ std::vector<std::string> arms_to_run(const Scenario& scenario,
     return arms;
 }
 
-}  // namespace
-
 EnsembleResult run_ensemble(const Scenario& scenario, const EnsemblePlan& plan) {
     EnsembleResult out;
-    out.arms = arms_to_run(scenario, plan.arms);
+    out.arms = ensemble_arms(scenario, plan.arms);
     out.replications = plan.replications;
     out.seed = plan.seed;
     out.horizon_months = scenario.horizon_months;

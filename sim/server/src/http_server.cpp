@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -15,6 +17,7 @@
 #include "regiosim/core/errors.hpp"
 #include "regiosim/server/api.hpp"
 #include "regiosim/server/connection_slots.hpp"
+#include "regiosim/server/free_memory.hpp"
 #include "regiosim/server/region_catalog.hpp"
 #include "regiosim/server/work_queue.hpp"
 
@@ -33,10 +36,12 @@ struct HttpServer::Impl {
           slots(options.limits.connections),
           acceptor(ioc),
           signals(ioc),
+          memory_timer(ioc),
           runs(options.limits.run_workers, options.limits.max_queued_runs),
           ensembles(options.limits.ensemble_workers, options.limits.max_queued_ensembles) {}
 
     void accept();
+    void return_memory_now_and_then();
 
     ServerOptions options;
     RegionCatalog catalog;
@@ -47,6 +52,10 @@ struct HttpServer::Impl {
     asio::io_context ioc{1};
     tcp::acceptor acceptor;
     asio::signal_set signals;
+    asio::steady_timer memory_timer;
+    /// Set when a run's or an ensemble's answer has been written and freed, from whichever
+    /// thread: its memory was freed into a worker's malloc arena and stays there until trimmed.
+    std::atomic<bool> memory_to_return{false};
     WorkQueue runs;
     WorkQueue ensembles;
 };
@@ -101,6 +110,9 @@ class Session : public std::enable_shared_from_this<Session> {
         if (buffer_.size() > 0) {
             return read_header();  // the next request (pipelined) has begun already
         }
+        // A kept-alive connection would otherwise hold the capacity its largest body needed
+        // (up to max_body_bytes) while it waits: 128 connections, 128 MiB.
+        buffer_.shrink_to_fit();
         stream_.expires_after(limits().idle_timeout);
         stream_.async_read_some(buffer_.prepare(first_read_bytes),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
@@ -179,6 +191,7 @@ class Session : public std::enable_shared_from_this<Session> {
                 auto response = work();
                 auto executor = self->stream_.get_executor();
                 asio::post(executor, [self = std::move(self), r = std::move(response)]() mutable {
+                    self->from_worker_ = true;
                     self->send(std::move(r));
                 });
             });
@@ -220,6 +233,10 @@ class Session : public std::enable_shared_from_this<Session> {
         http::async_write(
             stream_, *res,
             [self = shared_from_this(), res, keep](beast::error_code ec, std::size_t) {
+                if (self->from_worker_) {
+                    self->from_worker_ = false;
+                    self->server_.memory_to_return = true;
+                }
                 if (ec || !keep) {
                     return self->close();
                 }
@@ -239,6 +256,7 @@ class Session : public std::enable_shared_from_this<Session> {
     HttpServer::Impl& server_;
     std::string client_;
     bool admitted_;
+    bool from_worker_ = false;  ///< the answer being written was made on a worker thread
     bool keep_alive_ = false;
     bool head_ = false;
     bool retry_after_ = false;
@@ -300,6 +318,22 @@ void check_connection_limits(const ServerLimits& limits) {
 
 }  // namespace
 
+void HttpServer::Impl::return_memory_now_and_then() {
+    memory_timer.expires_after(options.limits.memory_return_interval);
+    memory_timer.async_wait([this](beast::error_code ec) {
+        if (ec) {
+            return;
+        }
+        // The last answer of a burst is freed after its worker fell idle, so the workers cannot
+        // do this themselves; a few milliseconds on the network thread every few seconds, and
+        // only after heavy work.
+        if (memory_to_return.exchange(false)) {
+            return_free_memory();
+        }
+        return_memory_now_and_then();
+    });
+}
+
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
     const auto& o = impl_->options;
     check_connection_limits(o.limits);
@@ -347,6 +381,7 @@ void HttpServer::run() {
         });
     }
     impl_->accept();
+    impl_->return_memory_now_and_then();
     impl_->ioc.run();
 }
 

@@ -61,6 +61,9 @@ class Api {
     const ServerLimits* limits_;
 };
 
+/// The details an error answer lists at most; one more line says how many were left out.
+inline constexpr std::size_t max_error_details = 50;
+
 /// The JSON error answer every failing request gets.
 [[nodiscard]] ApiResponse error_response(int status, const std::string& message,
                                          const std::vector<std::string>& details = {});

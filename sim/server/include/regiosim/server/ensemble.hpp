@@ -28,6 +28,11 @@ struct EnsembleResult {
     int horizon_months = 0;
 };
 
+/// The arms an ensemble runs: the baseline first, then those asked for (all when none are), each
+/// once: naming the baseline too adds nothing. Throws RequestError 422 for an unknown arm.
+[[nodiscard]] std::vector<std::string> ensemble_arms(const Scenario& scenario,
+                                                     const std::vector<std::string>& asked);
+
 /// Runs the plan with the experiment engine and summarises it with the analysis library.
 /// Throws RequestError 422 for an unknown arm.
 [[nodiscard]] EnsembleResult run_ensemble(const Scenario& scenario, const EnsemblePlan& plan);

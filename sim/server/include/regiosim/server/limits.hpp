@@ -62,6 +62,8 @@ struct ServerLimits {
     std::chrono::seconds read_timeout{15};
     /// And read the answer within this time.
     std::chrono::seconds write_timeout{60};
+    /// How often memory freed by runs and ensembles is handed back to the operating system.
+    std::chrono::seconds memory_return_interval{5};
 };
 
 }  // namespace regiosim::server
