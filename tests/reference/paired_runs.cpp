@@ -16,11 +16,15 @@ PairedRuns compare_paired_runs(const EnginePair& engines, std::uint64_t seed, in
                                const Tolerance& tolerance) {
     PairedRuns paired;
     paired.runs = runs;
+    paired.events_of_kind.assign(static_cast<std::size_t>(EventKind::ended) + 1, 0);
     for (int run = 0; run < runs; ++run) {
         const auto index = static_cast<std::uint64_t>(run);
         // The engines reuse their result between runs: compare before the next run.
         const RunResult& a = engines.a.run(seed, index);
         const RunResult& b = engines.b.run(seed, index);
+        for (const Event& event : a.events) {
+            ++paired.events_of_kind[static_cast<std::size_t>(event.kind)];
+        }
         const auto comparison = compare_runs(a, b, tolerance, engines.name_a, engines.name_b);
         const std::string at = "run " + std::to_string(run) + ": ";
         const bool listed = paired.divergences.size() < divergences_listed;

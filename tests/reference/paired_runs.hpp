@@ -25,6 +25,9 @@ struct PairedRuns {
     /// "run 4: months survived: 37 vs 38" for each outcome that differs in a run whose events
     /// agree: never expected, whatever the rounding.
     std::vector<std::string> outcome_mismatches;
+    /// How often each kind of event (indexed by EventKind) occurred in the first engine's runs:
+    /// a rule no run exercises is not compared.
+    std::vector<int> events_of_kind;
 
     [[nodiscard]] int divergent() const noexcept { return event_divergent + value_divergent; }
 };

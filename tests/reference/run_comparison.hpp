@@ -30,9 +30,10 @@ struct Tolerance {
 /// sums of such terms and keep the same relative bound. The absolute floor is for values that
 /// should be zero or that are differences near zero (a before/after pair, conflict at the
 /// start): 180 × 5 × u on the unit scale of trust and commitment ≈ 5.4e-5, rounded to 1e-4.
-/// Measured (200 runs of every arm of every shipped scenario, 8 793 with the same events):
-/// every value of 8 747 runs lies within 1e-6, of 8 791 within 1e-4; the other 2 differ by
-/// 2–3e-4 in one before-value each, the mark of a flip without an event (see RunComparison).
+/// Measured (200 runs of every arm of every shipped scenario, 8 793 with the same events; the
+/// test scenarios of tests/reference/data add 2 400 runs, all agreeing within 1e-4): every
+/// value of 8 747 runs lies within 1e-6, of 8 791 within 1e-4; the other 2 differ by 2–3e-4 in
+/// one before-value each, the mark of a flip without an event (see RunComparison).
 inline constexpr Tolerance float_against_double{1e-4, 1e-4};
 
 /// What two engines did differently in one run.

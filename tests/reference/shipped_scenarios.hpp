@@ -20,10 +20,19 @@ namespace regiosim::test {
     return scenarios;
 }
 
-/// The shipped reference region with one parameter of its model changed: the knock-out that
-/// the equivalence checks must report as a difference.
+/// The shipped reference region (the knock-out cases change one parameter of its model).
 [[nodiscard]] inline Scenario reference_region() {
     return load_scenario(std::filesystem::path(REGIOSIM_SOURCE_DIR) / "scenarios/reference.toml");
+}
+
+/// Test scenarios that exercise a rule no shipped scenario does (tests/reference/data/*.toml).
+[[nodiscard]] inline std::vector<Scenario> rule_coverage_scenarios() {
+    std::vector<Scenario> scenarios;
+    for (const auto& file : bench::scenario_files(std::filesystem::path(REGIOSIM_SOURCE_DIR) /
+                                                  "tests/reference/data")) {
+        scenarios.push_back(load_scenario(file));
+    }
+    return scenarios;
 }
 
 }  // namespace regiosim::test
