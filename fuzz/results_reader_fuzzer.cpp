@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "regiosim/analyze/results_analysis.hpp"
@@ -224,6 +226,12 @@ bool edit(const std::filesystem::path& path, std::mt19937_64& rng) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    // libFuzzer ends with exit(): the two scratch files of this process go with it.
+    std::atexit([] {
+        std::error_code ec;
+        std::filesystem::remove(scratch_file("input"), ec);
+        std::filesystem::remove(scratch_file("mutate"), ec);
+    });
     return 0;
 }
 

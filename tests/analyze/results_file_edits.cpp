@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include <stdexcept>
+#include <vector>
 
 #include "../sweep/sweep_fixtures.hpp"
 #include "regiosim/scenario/experiment_spec.hpp"
@@ -55,6 +56,32 @@ void set_rows(const std::filesystem::path& file, const std::string& dataset, std
     const hsize_t extent = rows;
     if (H5Dset_extent(d.dataset, &extent) < 0) {
         throw std::runtime_error(file.string() + ": cannot resize /" + dataset);
+    }
+}
+
+void set_rows_of_group(const std::filesystem::path& file, const std::string& group,
+                       std::uint64_t rows) {
+    std::vector<std::string> datasets;
+    {
+        const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+        const hid_t g = f < 0 ? -1 : H5Gopen2(f, group.c_str(), H5P_DEFAULT);
+        if (g < 0) {
+            throw std::runtime_error(file.string() + ": cannot open /" + group);
+        }
+        H5Ovisit(
+            g, H5_INDEX_NAME, H5_ITER_NATIVE,
+            [](hid_t, const char* name, const H5O_info_t* info, void* found) -> herr_t {
+                if (info->type == H5O_TYPE_DATASET) {
+                    static_cast<std::vector<std::string>*>(found)->emplace_back(name);
+                }
+                return 0;
+            },
+            &datasets);
+        H5Gclose(g);
+        H5Fclose(f);
+    }
+    for (const auto& name : datasets) {
+        set_rows(file, group + "/" + name, rows);
     }
 }
 

@@ -17,6 +17,10 @@ void overwrite_value(const std::filesystem::path& file, const std::string& datas
 /// Sets the extent of the 1-D dataset to `rows` without writing them (metadata only).
 void set_rows(const std::filesystem::path& file, const std::string& dataset, std::uint64_t rows);
 
+/// Sets the extent of every dataset under `group` (its subgroups included) to `rows`.
+void set_rows_of_group(const std::filesystem::path& file, const std::string& group,
+                       std::uint64_t rows);
+
 /// Runs a small sweep of the reference scenario into `folder/<name>.h5` (folder: a fresh
 /// scratch folder named `name`): `design`, `replications`, `more` appended to the experiment,
 /// `arms` replacing its arms line when not empty.

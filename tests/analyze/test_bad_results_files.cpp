@@ -159,4 +159,22 @@ TEST_CASE("runs longer than the base scenario's horizon are valid when a factor 
     CHECK_THAT(analysis_error(bad), Catch::Contains("/runs/months_survived[0]"));
 }
 
+TEST_CASE("a Sobol design cut to one base row is named, not handed to the estimator",
+          "[analyze][bad-file]") {
+    // Found by results_reader_fuzzer: /design and /runs shortened alike to one base row (k + 2
+    // points) passed every count check, and the Sobol estimator, which needs two base rows,
+    // threw an internal error.
+    const auto file = test::small_results_file(
+        "bad-sobol-rows", "sobol", 2,
+        "[design]\nbase_samples = 2\n[output]\nyearly = false\nevent_logs = 0\n" + two_factors,
+        "arms = [\"baseline\"]");
+    const auto bad = test::copy_of(file, file.parent_path(), "bad.h5");
+    const std::uint64_t one_row = 2 + 2;  // k + 2 points
+    test::set_rows_of_group(bad, "design", one_row);
+    test::set_rows_of_group(bad, "runs", one_row * 2);  // one arm, two replications
+    const std::string error = analysis_error(bad);
+    CHECK_THAT(error, Catch::Contains(bad.string()));
+    CHECK_THAT(error, Catch::Contains("/design has 4 points for 2 factors"));
+}
+
 }  // namespace regiosim

@@ -469,11 +469,16 @@ json sensitivity_json(const ResultsReader& r, const Runs& runs) {
         return nullptr;
     }
     // A Sobol base row has k + 2 points (A, B, AB_i), a Morris trajectory k + 1.
+    // Sobol estimators need two base rows at least (the experiment loader asks for as many).
     const int per_group = kind == "sobol" ? k + 2 : k + 1;
-    if (kind != "one_at_a_time" && (k < 1 || points < 1 || points % per_group != 0)) {
+    const std::int64_t min_groups = kind == "sobol" ? 2 : 1;
+    if (kind != "one_at_a_time" &&
+        (k < 1 || points < min_groups * per_group || points % per_group != 0)) {
         checks::bad_file(r.path(), fmt::format("/design has {} points for {} factors", points, k),
-                         fmt::format("valid: a {} design of {} points per {} ({} factors)", kind,
-                                     per_group, kind == "sobol" ? "base row" : "trajectory", k));
+                         fmt::format("valid: a {} design of {} points per {} ({} factors), at "
+                                     "least {} of them",
+                                     kind, per_group, kind == "sobol" ? "base row" : "trajectory",
+                                     k, min_groups));
     }
     std::vector<std::int32_t> factor;
     if (kind != "sobol") {
