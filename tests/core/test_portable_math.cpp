@@ -1,4 +1,5 @@
-// The log and cosine behind the normal draws (sim/core/src/machinery/portable_math.hpp), against libm.
+// The log and cosine behind the normal draws (sim/core/src/machinery/portable_math.hpp), against
+// libm.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>

@@ -171,7 +171,7 @@ TEST_CASE("a shard whose chunk data is damaged is set aside and computed again",
     CHECK(test::first_difference(folder / "whole.h5", folder / "resumed.h5").empty());
 }
 
-TEST_CASE("--resume calls a results file complete only when every dataset reads back",
+TEST_CASE("resume calls a results file complete only when every dataset reads back",
           "[sweep][files]") {
     const auto folder = test::scratch_folder("sweep-flipped-results");
     const auto e = experiment(folder);

@@ -137,6 +137,7 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& path, const SweepPlan&
     h5::write_string_attribute(
         design.get(), "random_numbers",
         random_numbers_names[static_cast<std::size_t>(plan.spec.random_numbers)], path_);
+    h5::write_string_attribute(design.get(), "engine", to_string(plan.spec.engine), path_);
 }
 
 ResultsWriter::~ResultsWriter() {

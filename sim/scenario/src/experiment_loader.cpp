@@ -116,6 +116,9 @@ void read_experiment_table(TableReader& top, ExperimentDraft& d) {
     if (auto k = r.choice("random_numbers", random_numbers_names, "random-number policy")) {
         s.random_numbers = static_cast<RandomNumbers>(*k);
     }
+    if (auto k = r.choice("engine", engine_kind_names, "engine")) {
+        s.engine = static_cast<EngineKind>(*k);
+    }
     r.report_unknown_keys();
 }
 
