@@ -19,7 +19,7 @@
 
 #include "bench_scenarios.hpp"
 #include "fingerprint_file.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace {
 

@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "regiosim/analyze/results_analysis.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
 

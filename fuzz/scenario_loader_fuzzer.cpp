@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/loader.hpp"
 #include "regiosim/scenario/reflection_tool.hpp"
 

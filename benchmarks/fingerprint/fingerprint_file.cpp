@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim::bench {
 

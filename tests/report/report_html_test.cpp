@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace {
 

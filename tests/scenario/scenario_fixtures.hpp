@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/loader.hpp"
 
 namespace regiosim::test {

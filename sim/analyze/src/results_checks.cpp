@@ -1,6 +1,6 @@
 #include "results_checks.hpp"
 
-#include "regiosim/core/file_error.hpp"
+#include "regiosim/errors/file_error.hpp"
 
 namespace regiosim::results_checks {
 

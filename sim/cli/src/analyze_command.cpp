@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "regiosim/analyze/results_analysis.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "whatif_table.hpp"
 
 namespace regiosim::cli {

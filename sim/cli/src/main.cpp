@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/results/hdf5_handle.hpp"
 #include "regiosim/version.hpp"
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim::cli {
 

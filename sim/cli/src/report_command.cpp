@@ -10,7 +10,7 @@
 #include "commands.hpp"
 #include "output_files.hpp"
 #include "regiosim/analyze/results_analysis.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/report/report_html.hpp"
 #include "regiosim/results/output_target.hpp"
 

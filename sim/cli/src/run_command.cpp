@@ -5,7 +5,7 @@
 #include "commands.hpp"
 #include "engine_option.hpp"
 #include "number_options.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/experiment/make_engine.hpp"
 #include "regiosim/results/run_json.hpp"
 #include "regiosim/scenario/loader.hpp"

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/server/http_server.hpp"
 
 namespace regiosim::cli {

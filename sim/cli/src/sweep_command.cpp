@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "engine_option.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/experiment/make_engine.hpp"
 #include "regiosim/experiment/sweep_plan.hpp"
 #include "regiosim/results/run_json.hpp"

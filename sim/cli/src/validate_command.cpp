@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/loader.hpp"
 
 namespace regiosim::cli {

@@ -1,4 +1,4 @@
-#include "regiosim/core/file_error.hpp"
+#include "regiosim/errors/file_error.hpp"
 
 #include <utility>
 #include <vector>

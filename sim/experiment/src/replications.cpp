@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/experiment/make_engine.hpp"
 
 namespace regiosim {

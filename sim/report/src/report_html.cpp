@@ -5,7 +5,7 @@
 #include "estimate_text.hpp"
 #include "html_text.hpp"
 #include "json_fields.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "report_assets.hpp"
 #include "sections.hpp"
 

@@ -5,8 +5,8 @@
 #include <limits>
 #include <string>
 
-#include "regiosim/core/errors.hpp"
-#include "regiosim/core/file_error.hpp"
+#include "regiosim/errors/errors.hpp"
+#include "regiosim/errors/file_error.hpp"
 
 namespace regiosim::h5 {
 

@@ -4,7 +4,7 @@
 
 #include <system_error>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim {
 

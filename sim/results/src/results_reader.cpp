@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "hdf5_io.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/results/run_table_columns.hpp"
 
 namespace regiosim {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "document.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim::detail {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim::detail {
 

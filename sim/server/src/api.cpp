@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/server/class_setting.hpp"
 #include "regiosim/server/echo.hpp"
 #include "regiosim/server/ensemble.hpp"

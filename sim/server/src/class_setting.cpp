@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "regiosim/core/errors.hpp"
 #include "regiosim/core/partner_defaults.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/writer.hpp"
 #include "regiosim/server/echo.hpp"
 #include "regiosim/server/json_limits.hpp"

@@ -14,7 +14,7 @@
 #include <boost/beast/http.hpp>
 #include <optional>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/server/api.hpp"
 #include "regiosim/server/connection_slots.hpp"
 #include "regiosim/server/free_memory.hpp"

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/loader.hpp"
 
 namespace regiosim::server {

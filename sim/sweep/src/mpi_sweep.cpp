@@ -21,7 +21,7 @@
 #include <optional>
 #include <thread>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "sweep_steps.hpp"
 
 namespace regiosim {

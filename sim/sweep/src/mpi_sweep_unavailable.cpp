@@ -3,7 +3,7 @@
 
 #include <cstdlib>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/sweep/mpi_sweep.hpp"
 
 namespace regiosim {

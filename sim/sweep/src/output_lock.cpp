@@ -15,7 +15,7 @@
 #include <system_error>
 #include <utility>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 namespace regiosim::sweep_steps {
 

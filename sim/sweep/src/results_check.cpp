@@ -6,7 +6,7 @@
 #include <map>
 #include <type_traits>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/results/results_reader.hpp"
 #include "regiosim/results/run_table_columns.hpp"
 

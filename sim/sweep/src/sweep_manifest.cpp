@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "durable_file.hpp"
-#include "regiosim/core/errors.hpp"
-#include "regiosim/core/file_error.hpp"
+#include "regiosim/errors/errors.hpp"
+#include "regiosim/errors/file_error.hpp"
 #include "regiosim/version.hpp"
 
 namespace regiosim {

@@ -11,7 +11,7 @@
 #include <system_error>
 
 #include "durable_file.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/experiment/run_block.hpp"
 #include "regiosim/results/output_target.hpp"
 #include "regiosim/results/results_reader.hpp"

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 
 /// @file
 /// The one error the design generators throw.

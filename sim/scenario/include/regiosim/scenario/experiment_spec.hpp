@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "regiosim/core/engine.hpp"
-#include "regiosim/core/errors.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/scenario_template.hpp"
 
 namespace regiosim {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "regiosim/core/errors.hpp"
 #include "regiosim/core/scenario.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/reflection_tool.hpp"
 #include "regiosim/scenario/sim_factors.hpp"
 

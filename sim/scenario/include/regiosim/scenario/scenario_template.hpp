@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "regiosim/core/errors.hpp"
 #include "regiosim/core/scenario.hpp"
+#include "regiosim/errors/errors.hpp"
 #include "regiosim/scenario/loader.hpp"
 
 namespace regiosim {
