@@ -12,11 +12,6 @@ namespace regiosim {
 
 namespace {
 
-// Room for every event a run can plausibly log; more are counted, not stored (EventLog).
-std::size_t event_capacity(std::size_t partners, int months) {
-    return 256 + 8 * partners + 4 * static_cast<std::size_t>(months);
-}
-
 // The region's climate: one standard normal per run, shared by every partner and pair, so that
 // regions differ as a whole (docs/ODD.md §5). A pure function of the stream, so reset and
 // initialise_partners read the same value; the same for every arm (common random numbers).
@@ -67,7 +62,7 @@ Simulation::Simulation(const Scenario& scenario, const Arm& arm)
     const int years = (scenario.horizon_months + 11) / 12;
     result_.years.reserve(static_cast<std::size_t>(years));
     result_.spent.assign(static_cast<std::size_t>(years) * interventions_.size(), 0.0);
-    result_.events.reserve(event_capacity(n, scenario.horizon_months));
+    result_.events.reserve(event_log_capacity(n, scenario.horizon_months));
 }
 
 void Simulation::reset(std::uint64_t seed, std::uint64_t run_index) {
@@ -302,29 +297,15 @@ bool Simulation::step() {
 }
 
 void Simulation::record_year() {
-    const auto& s = state_;
-    YearRecord y;
-    y.year = s.month / 12 + 1;
-    y.active_partners = s.n_active;
-    y.mean_trust = s.mean_trust;
-    y.mean_commitment = s.mean_commitment;
-    y.cumulative_results = s.cumulative_output;
-    y.intention = s.intention;
-    y.conflict = s.conflict;
-    y.dependence = s.dependence;
-    y.funding = s.funding;
-    y.phase = s.phase;
+    // The years were reserved for the horizon: a record never allocates inside step().
     if (result_.years.size() < result_.years.capacity()) {
-        result_.years.push_back(y);
+        result_.years.push_back(year_record(state_));
     }
 }
 
 void Simulation::finish(EndCause cause) {
     finished_ = true;
-    result_.months_survived = state_.month + 1;
-    result_.ended = cause != EndCause::censored;
-    result_.cause = cause;
-    result_.cumulative_results = state_.cumulative_output;
+    finish_result(result_, state_, cause);
 }
 
 const RunResult& Simulation::run(std::uint64_t seed, std::uint64_t run_index) {

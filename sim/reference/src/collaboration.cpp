@@ -64,11 +64,12 @@ void update_phase(ReferenceState& s, const Step& c) {
 
 // §7.11 "history": the noticed metrics of month t in slot t mod 16.
 void record_history(ReferenceState& s) {
-    const auto slot = static_cast<std::size_t>(s.month % history_length);
+    const auto slot = static_cast<std::size_t>(s.month % CollaborationState::history_length);
     const double active_share = s.n_joined > 0 ? static_cast<double>(s.n_active) / s.n_joined : 0.0;
-    const double values[history_metrics] = {s.mean_commitment, s.mean_trust,         active_share,
-                                            s.conflict,        s.output_per_partner, s.intention};
-    for (std::size_t metric = 0; metric < history_metrics; ++metric) {
+    const double values[CollaborationState::history_metrics] = {s.mean_commitment,    s.mean_trust,
+                                                                active_share,         s.conflict,
+                                                                s.output_per_partner, s.intention};
+    for (std::size_t metric = 0; metric < CollaborationState::history_metrics; ++metric) {
         s.history[metric][slot] = values[metric];
     }
 }

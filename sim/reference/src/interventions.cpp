@@ -18,8 +18,9 @@ bool trigger_condition_holds(const ReferenceState& s, const Step& c, const Trigg
     if (month < 0) {
         return false;
     }
-    const double value = s.history[static_cast<std::size_t>(trigger.metric)]
-                                  [static_cast<std::size_t>(month % history_length)];
+    const double value =
+        s.history[static_cast<std::size_t>(trigger.metric)]
+                 [static_cast<std::size_t>(month % CollaborationState::history_length)];
     return trigger.below ? value < trigger.threshold : value > trigger.threshold;
 }
 

@@ -9,18 +9,6 @@
 
 namespace regiosim::reference {
 
-namespace {
-
-// §8.3: the log holds 256 + 8 × partners + 4 × months events; more are counted, not stored.
-std::size_t event_capacity(std::size_t partners, int months) {
-    constexpr std::size_t base = 256;
-    constexpr std::size_t per_partner = 8;
-    constexpr std::size_t per_month = 4;
-    return base + per_partner * partners + per_month * static_cast<std::size_t>(months);
-}
-
-}  // namespace
-
 ReferenceSimulation::ReferenceSimulation(const Scenario& scenario, const Arm& arm)
     : scenario_(&scenario) {
     interventions_ = scenario.interventions;
@@ -35,7 +23,8 @@ void ReferenceSimulation::reset(std::uint64_t seed, std::uint64_t run_index) {
     result_ = RunResult{};
     result_.years.reserve(static_cast<std::size_t>(years));
     result_.spent.assign(static_cast<std::size_t>(years) * interventions_.size(), 0.0);
-    result_.events.reserve(event_capacity(scenario_->partners.size(), scenario_->horizon_months));
+    result_.events.reserve(
+        event_log_capacity(scenario_->partners.size(), scenario_->horizon_months));
     EventLog log(result_.events, result_.dropped_events);
     const Step c{*scenario_, interventions_, scenario_->model, rng_, log, result_};
     const double climate = rng_.normal(DrawPurpose::regional_climate, 0, 0, 0);
@@ -88,28 +77,13 @@ bool ReferenceSimulation::step() {
 
 // §8.3 `years`: the state at the end of the year's last simulated month.
 void ReferenceSimulation::record_year() {
-    const auto& s = state_;
-    YearRecord y;
-    y.year = s.month / 12 + 1;
-    y.active_partners = s.n_active;
-    y.mean_trust = s.mean_trust;
-    y.mean_commitment = s.mean_commitment;
-    y.cumulative_results = s.cumulative_output;
-    y.intention = s.intention;
-    y.conflict = s.conflict;
-    y.dependence = s.dependence;
-    y.funding = s.funding;
-    y.phase = s.phase;
-    result_.years.push_back(y);
+    result_.years.push_back(year_record(state_));
 }
 
-// §8.3: months_survived = month of the ending + 1 (or the horizon), the cause, the results.
+// §8.3: months survived, whether and why it ended, the cumulative results.
 void ReferenceSimulation::finish(EndCause cause) {
     finished_ = true;
-    result_.months_survived = state_.month + 1;
-    result_.ended = cause != EndCause::censored;
-    result_.cause = cause;
-    result_.cumulative_results = state_.cumulative_output;
+    finish_result(result_, state_, cause);
 }
 
 // A run is a pure function of (scenario, arm, seed, run index) (§8.3).

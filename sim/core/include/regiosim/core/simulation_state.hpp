@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "regiosim/core/cache_aligned.hpp"
+#include "regiosim/core/collaboration_state.hpp"
 #include "regiosim/core/intervention.hpp"
 #include "regiosim/core/partner_type.hpp"
 #include "regiosim/core/run_result.hpp"
@@ -104,20 +105,6 @@ static_assert(sizeof(PartnerArrays) ==
                   4 * sizeof(std::vector<int>) + partner_lanes.size() * sizeof(Lane),
               "every Lane of PartnerArrays must be listed in partner_lanes");
 
-/// The interventions' combined effect this month, recomputed from the active set.
-struct ActiveEffects {
-    bool covenant = false;
-    bool agreements = false;
-    bool team = false;         ///< a team exists (its leader may be vacant)
-    bool coordinator = false;  ///< the role exists (the person may be vacant)
-    bool vertical = false;
-    bool monitoring = false;
-    bool stable_funding = false;
-    double meetings_per_year = 0.0;  ///< platform and informal meetings
-    double coordinator_intensity = 0.0;
-    double stable_level = 1.0;
-};
-
 /// Runtime state of one intervention of the arm.
 struct InterventionRuntime {
     const InterventionSpec* spec = nullptr;
@@ -171,56 +158,10 @@ struct ContributionTotals {
 /// The state of the model as docs/ODD.md §2 describes it: what changes during a run and what the
 /// story, the server, recorders and tests read (Simulation::state()). The partners' and the
 /// trust's values are in the fast engine's single-precision lanes (§7 "Numerics").
-struct ModelState {
-    int month = 0;
+struct ModelState : CollaborationState {
     PartnerArrays partners;
     TrustMatrix trust;  ///< trust(i, j): trust of partner i in partner j
-
-    int n_active = 0;
-    int n_joined = 0;
-    double mean_trust = 0.0;
-    double mean_commitment = 0.0;
-    double intention = 0.0;
-    double conflict = 0.0;
-    double dependence = 0.0;
-    double action = 0.0;
-    double output = 0.0;
-    double output_per_partner = 0.0;
-    double cumulative_output = 0.0;
-    int successes = 0;
-    bool success_this_month = false;
-    Phase phase = Phase::forming;
-
-    bool money_settled = false;
-    bool economy_shock = false;
-    double funding = 0.0;
-    double funding_prev = 0.0;
-    double funding_at_stable_start = 0.0;
-    int last_funding_drop = -100000;
-    int last_leader_loss = -100000;
-
-    bool coordinator_present = false;
-    int coordinator_vacant_until = -1;
-    int team_leader = -1;
-    int team_vacant_until = -1;
-    int covenant_next_renewal = -1;
-    bool covenant_renewal_this_month = false;
-
-    int drift_months = 0;
-    int deadlock_months = 0;
-    int flywheel_months = 0;
-
-    /// Hazard clocks of the collaboration (docs/ODD.md §4.9): what is left of each threshold.
-    double coordinator_clock = 0.0;     ///< the coordinator (the person) leaves
-    double success_clock = 0.0;         ///< a small success
-    double business_cycle_clock = 0.0;  ///< a shock begins, or the shock ends
-
-    ActiveEffects effects;
     std::vector<InterventionRuntime> interventions;
-
-    /// Noticed state for triggers: a ring buffer of past values per metric.
-    static constexpr int history_length = 16;
-    std::array<std::array<double, history_length>, 6> history{};
 };
 
 /// What the fast engine keeps beside the model's state to compute it quickly: scratch rows, the

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "regiosim/core/collaboration_state.hpp"
 #include "regiosim/core/intervention.hpp"
 #include "regiosim/core/partner_type.hpp"
 #include "regiosim/core/run_result.hpp"
@@ -52,67 +53,13 @@ struct InterventionRuntime {
     int leader = -1;     ///< named team leader's partner index, −1: chosen at formation
 };
 
-/// The interventions' combined effect this month, `ActiveEffects` of docs/ODD.md §2.4.
-struct ActiveEffects {
-    bool covenant = false;
-    bool agreements = false;
-    bool team = false;
-    bool coordinator = false;
-    bool vertical = false;
-    bool monitoring = false;
-    bool stable_funding = false;
-    double meetings_per_year = 0.0;
-    double coordinator_intensity = 0.0;
-    double stable_level = 1.0;
-};
-
-/// Months the noticed history keeps (docs/ODD.md §2.3) and the metrics it keeps (§7.3).
-inline constexpr int history_length = 16;
-inline constexpr std::size_t history_metrics = 6;
-
 /// The collaboration (docs/ODD.md §2.3) with its partners (§2.1), directed trust (§2.2) and
 /// interventions (§2.4).
-struct ReferenceState {
-    int month = 0;
+struct ReferenceState : CollaborationState {
     std::vector<Partner> partners;
     /// T_ij, trust of i in j, row-major: trust[i · n + j].
     std::vector<double> trust;
-    int n_active = 0;
-    int n_joined = 0;
-    double mean_trust = 0.0;
-    double mean_commitment = 0.0;
-    double intention = 0.0;
-    double action = 0.0;
-    double conflict = 0.0;
-    double dependence = 0.0;
-    double output = 0.0;
-    double output_per_partner = 0.0;
-    double cumulative_output = 0.0;
-    int successes = 0;
-    bool success_this_month = false;
-    Phase phase = Phase::forming;
-    bool money_settled = false;
-    bool economy_shock = false;
-    double funding = 0.0;
-    double funding_prev = 0.0;
-    double funding_at_stable_start = 0.0;
-    int last_funding_drop = -100000;
-    int last_leader_loss = -100000;
-    bool coordinator_present = false;
-    int coordinator_vacant_until = -1;
-    int team_leader = -1;
-    int team_vacant_until = -1;
-    int covenant_next_renewal = -1;
-    bool covenant_renewal_this_month = false;
-    int drift_months = 0;
-    int deadlock_months = 0;
-    int flywheel_months = 0;
-    double coordinator_clock = 0.0;
-    double success_clock = 0.0;
-    double business_cycle_clock = 0.0;
-    ActiveEffects effects;
     std::vector<InterventionRuntime> interventions;
-    std::array<std::array<double, history_length>, history_metrics> history{};
 
     [[nodiscard]] std::size_t size() const noexcept { return partners.size(); }
     [[nodiscard]] double& trust_of(std::size_t i, std::size_t j) noexcept {
