@@ -105,6 +105,13 @@ regiosim_run_rows <- function(run_id, runs, path, group) {
   run_id + 1
 }
 
+# The run's columns (arm, design point, …) joined to the rows of a table keyed by run_id.
+regiosim_join_runs <- function(table, runs, path, group, columns = c("arm", "point")) {
+  rows <- regiosim_run_rows(table$run_id, runs, path, group)
+  for (column in columns) table[[column]] <- runs[[column]][rows]
+  table
+}
+
 # One row per run; the factor values after the stored columns.
 read_regiosim_runs <- function(path) {
   file <- regiosim_open(path)
@@ -126,10 +133,7 @@ read_regiosim_years <- function(path) {
     stop(path, ": the file has no yearly trajectories: its sweep ran with [output] yearly = ",
          "false; run it again with yearly = true", call. = FALSE)
   }
-  rows <- regiosim_run_rows(years$run_id, runs, path, "years")
-  years$arm <- runs$arm[rows]
-  years$point <- runs$point[rows]
-  years
+  regiosim_join_runs(years, runs, path, "years")
 }
 
 # Money per run, year and intervention kind (non-zero only), the run's arm and point joined.
@@ -138,10 +142,7 @@ read_regiosim_spending <- function(path) {
   on.exit(file$close_all())
   spending <- read_regiosim_group(file, "spending", path)
   runs <- read_regiosim_group(file, "runs", path)
-  rows <- regiosim_run_rows(spending$run_id, runs, path, "spending")
-  spending$arm <- runs$arm[rows]
-  spending$point <- runs$point[rows]
-  spending
+  regiosim_join_runs(spending, runs, path, "spending")
 }
 
 # The partner names of the resolved base scenario, in partner-index order: the `name` line
@@ -165,8 +166,7 @@ read_regiosim_events <- function(path) {
   on.exit(file$close_all())
   events <- read_regiosim_group(file, "events", path)
   runs <- read_regiosim_group(file, "runs", path)
-  rows <- regiosim_run_rows(events$run_id, runs, path, "events")
-  events$arm <- runs$arm[rows]
+  events <- regiosim_join_runs(events, runs, path, "events", columns = "arm")
   partners <- regiosim_partner_names(hdf5r::h5attr(file, "scenario"))
   events$partner_name <- partners[events$partner + 1]
   events

@@ -10,6 +10,18 @@ std::filesystem::path data_dir() {
     return std::filesystem::path(REGIOSIM_SOURCE_DIR) / "tests" / "scenario" / "data";
 }
 
+std::string example_participant() {
+    return R"(
+[[reflection.participants]]
+visie_en_ambitie = [4, 3, 4, 3]
+relatie = [3, 3, 2, 3]
+betrokken_partners = [3, 4, 2, 3]
+daadkracht = [2, 3, 3]
+inspiratie = [3, 3, 2, 3]
+monitoring = [2, 2, 1]
+)";
+}
+
 std::string minimal_text() {
     return R"([scenario]
 name = "minimal"

@@ -20,6 +20,11 @@ namespace regiosim::test {
 /// A valid scenario with two partners, to which tests append sections.
 [[nodiscard]] std::string minimal_text();
 
+/// One reflection-tool participant's answers, to append to minimal_text(); theme levels u:
+/// visie 0.625, relatie 0.4375, betrokken partners 0.5, daadkracht 5/12, inspiratie 0.4375,
+/// monitoring 1/6.
+[[nodiscard]] std::string example_participant();
+
 /// Loads text named `name` with data_dir() as base directory.
 [[nodiscard]] LoadedScenario load_text(std::string_view text,
                                        const std::string& name = "test.toml");

@@ -20,17 +20,7 @@ namespace {
 
 const ModelParameters defaults{};
 
-// One participant; theme levels u: visie 0.625, relatie 0.4375, betrokken partners 0.5,
-// daadkracht 5/12, inspiratie 0.4375, monitoring 1/6.
-const std::string participant = R"(
-[[reflection.participants]]
-visie_en_ambitie = [4, 3, 4, 3]
-relatie = [3, 3, 2, 3]
-betrokken_partners = [3, 4, 2, 3]
-daadkracht = [2, 3, 3]
-inspiratie = [3, 3, 2, 3]
-monitoring = [2, 2, 1]
-)";
+const std::string participant = test::example_participant();
 
 // minimal_text partners: [0] Da Vinci College (mbo, utilitair), [1] Gemeente Leiden
 // (municipality, overstijgend). `model` is appended before the instrument sections.

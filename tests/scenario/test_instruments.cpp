@@ -23,15 +23,7 @@ Scenario with_sim(std::string_view factors, std::string_view extra = "") {
         .scenario;
 }
 
-const std::string example_participant = R"(
-[[reflection.participants]]
-visie_en_ambitie = [4, 3, 4, 3]
-relatie = [3, 3, 2, 3]
-betrokken_partners = [3, 4, 2, 3]
-daadkracht = [2, 3, 3]
-inspiratie = [3, 3, 2, 3]
-monitoring = [2, 2, 1]
-)";
+const std::string example_participant = test::example_participant();
 
 }  // namespace
 

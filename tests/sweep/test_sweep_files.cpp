@@ -37,6 +37,16 @@ SweepSummary sweep(const LoadedExperiment& e, const fs::path& out, int threads, 
     return run_sweep(e, o);
 }
 
+// The first of three parts (--shard 1/3) of a sweep into `out`, 40 runs a shard: what a sweep
+// killed after a third of its shards leaves on disk.
+SweepSummary first_of_three_parts(const LoadedExperiment& e, const fs::path& out) {
+    SweepOptions part;
+    part.out = out;
+    part.shard_runs = 40;
+    part.part = SweepPart{0, 3};
+    return run_sweep(e, part);
+}
+
 // Flips `count` bytes in the middle of the first chunk of `dataset`, as a bad disk sector or a
 // torn write would: the file still opens, its attributes and row counts are intact, only that
 // chunk no longer inflates.
@@ -125,12 +135,7 @@ TEST_CASE("an interrupted sweep resumed gives the same file", "[sweep][files]") 
     // disk at the end: the two ways must write the same datasets.
     (void)sweep(e, folder / "whole.h5", 2, 40);
 
-    // The first of three parts stands for a sweep killed after a third of its shards.
-    SweepOptions part;
-    part.out = folder / "resumed.h5";
-    part.shard_runs = 40;
-    part.part = SweepPart{0, 3};
-    const auto first = run_sweep(e, part);
+    const auto first = first_of_three_parts(e, folder / "resumed.h5");
     CHECK_FALSE(first.merged);
     CHECK(fs::exists(folder / "resumed.h5.parts"));
     // A half-written shard, as a kill leaves it, and a damaged finished one.
@@ -152,11 +157,7 @@ TEST_CASE("a shard whose chunk data is damaged is set aside and computed again",
     const auto folder = test::scratch_folder("sweep-flipped-shard");
     const auto e = experiment(folder);
     (void)sweep(e, folder / "whole.h5", 2, 40);
-    SweepOptions part;
-    part.out = folder / "resumed.h5";
-    part.shard_runs = 40;
-    part.part = SweepPart{0, 3};
-    REQUIRE_FALSE(run_sweep(e, part).merged);
+    REQUIRE_FALSE(first_of_three_parts(e, folder / "resumed.h5").merged);
     // 64 flipped bytes inside compressed data: the header, attributes and row counts still say
     // the shard is complete.
     const fs::path shard = folder / "resumed.h5.parts/shard-000000.h5";
